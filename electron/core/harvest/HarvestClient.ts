@@ -1,0 +1,119 @@
+// The shape of the Harvest API v2 client the rest of the main process codes against.
+// Wire types (snake_case) come from the generated OpenAPI types, narrowed by zod at the edge
+// (see ./wire.ts); callers map them into shared/domain shapes.
+import type {
+  WireAccount,
+  WireClient,
+  WireCompany,
+  WireProject,
+  WireProjectAssignment,
+  WireTask,
+  WireTimeEntry,
+  WireUser,
+} from './wire';
+
+export interface RequestOptions {
+  /** Cancels the request (and any retry wait) when aborted. */
+  signal?: AbortSignal;
+}
+
+export interface TimeEntryFilter {
+  userId?: number;
+  clientId?: number;
+  projectId?: number;
+  taskId?: number;
+  externalReferenceId?: string;
+  isBilled?: boolean;
+  isRunning?: boolean;
+  /** ISO date-time; only entries updated since then. */
+  updatedSince?: string;
+  /** Local dates compared with spent_date, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** Duration accounts (`wants_timestamp_timers: false`): hours left out starts a timer. */
+export interface CreateDurationEntry {
+  mode: 'duration';
+  projectId: number;
+  taskId: number;
+  spentDate: string;
+  userId?: number;
+  notes?: string;
+  hours?: number;
+}
+
+/** Start/end-time accounts: no endedTime starts a timer; startedTime defaults to now. */
+export interface CreateTimestampEntry {
+  mode: 'timestamp';
+  projectId: number;
+  taskId: number;
+  spentDate: string;
+  userId?: number;
+  notes?: string;
+  startedTime?: string;
+  endedTime?: string;
+}
+
+export type CreateTimeEntry = CreateDurationEntry | CreateTimestampEntry;
+
+export interface UpdateTimeEntry {
+  projectId?: number;
+  taskId?: number;
+  spentDate?: string;
+  notes?: string;
+  hours?: number;
+  startedTime?: string;
+  endedTime?: string;
+}
+
+export interface ListFilter {
+  isActive?: boolean;
+  updatedSince?: string;
+}
+
+export interface HarvestClient {
+  // Identity host (no account header)
+  listAccounts(options?: RequestOptions): Promise<WireAccount[]>;
+
+  getMe(options?: RequestOptions): Promise<WireUser>;
+  getCompany(options?: RequestOptions): Promise<WireCompany>;
+  /** The picker's source; open to every role. Every page, following links.next. */
+  listMyProjectAssignments(options?: RequestOptions): Promise<WireProjectAssignment[]>;
+
+  listTimeEntries(filter: TimeEntryFilter, options?: RequestOptions): Promise<WireTimeEntry[]>;
+  getTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
+  createTimeEntry(entry: CreateTimeEntry, options?: RequestOptions): Promise<WireTimeEntry>;
+  updateTimeEntry(id: number, patch: UpdateTimeEntry, options?: RequestOptions): Promise<WireTimeEntry>;
+  deleteTimeEntry(id: number, options?: RequestOptions): Promise<void>;
+  /** May return a different entry (start/end-time accounts): always use the reply. */
+  restartTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
+  stopTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
+
+  // Admin / manager only: a 403 becomes HarvestError kind 'forbidden'.
+  listProjects(filter?: ListFilter & { clientId?: number }, options?: RequestOptions): Promise<WireProject[]>;
+  getProject(id: number, options?: RequestOptions): Promise<WireProject>;
+  listClients(filter?: ListFilter, options?: RequestOptions): Promise<WireClient[]>;
+  getClient(id: number, options?: RequestOptions): Promise<WireClient>;
+  listTasks(filter?: ListFilter, options?: RequestOptions): Promise<WireTask[]>;
+  getTask(id: number, options?: RequestOptions): Promise<WireTask>;
+  listUsers(filter?: ListFilter, options?: RequestOptions): Promise<WireUser[]>;
+  getUser(id: number, options?: RequestOptions): Promise<WireUser>;
+}
+
+export interface HarvestClientConfig {
+  /** HARVEST_API_URL, default https://api.harvestapp.com/v2 */
+  apiUrl: string;
+  /** HARVEST_ID_URL, default https://id.getharvest.com */
+  idUrl: string;
+  accessToken: string;
+  /** Needed for every call but listAccounts. */
+  accountId?: number;
+  /** Per-request timeout in ms (default 15 000). */
+  timeoutMs?: number;
+  /** Injected for tests; defaults to globalThis.fetch. */
+  fetch?: typeof fetch;
+  /** Injected clock/sleep for tests of the limiter and backoff. */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}

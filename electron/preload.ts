@@ -1,0 +1,2 @@
+// contextBridge: one function per contract channel, nothing raw.
+export {};

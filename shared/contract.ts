@@ -1,0 +1,188 @@
+// The one contract between the popover and the main process. Every channel has a request and a
+// response schema; every event a payload schema. Electron IPC, the web host's HTTP bridge and the
+// renderer's client all derive from this object, so no channel name is a loose string elsewhere.
+import { z } from 'zod';
+import {
+  accountSchema,
+  companySettingsSchema,
+  currentUserSchema,
+  idSchema,
+  localDateSchema,
+  projectChoiceSchema,
+  quickRestartResultSchema,
+  sessionSchema,
+  settingsSchema,
+  shortcutStatusSchema,
+  syncStateSchema,
+  timeEntrySchema,
+} from './domain';
+import { appErrorSchema } from './errors';
+
+const none = z.object({}).strict();
+const notes = z.string().max(10_000);
+/** Hours as the user's typed text was parsed by the renderer; the main process re-checks the range. */
+const hours = z.number().min(0).max(24);
+/** A local clock time as Harvest takes it, e.g. "9:00am" or "14:30". */
+const clockTime = z.string().regex(/^\d{1,2}:\d{2}\s?([ap]m)?$/i, 'Expected a time like 9:00am or 14:30');
+
+const entryFields = z
+  .object({
+    projectId: idSchema,
+    taskId: idSchema,
+    spentDate: localDateSchema,
+    notes: notes.optional(),
+    /** Duration accounts: the hours to record. Left out on today: a timer starts. */
+    hours: hours.optional(),
+    /** Start/end-time accounts. Left out: Harvest uses now; no end time: a timer starts. */
+    startedTime: clockTime.optional(),
+    endedTime: clockTime.optional(),
+  })
+  .strict();
+
+const entryPatch = z
+  .object({
+    projectId: idSchema.optional(),
+    taskId: idSchema.optional(),
+    spentDate: localDateSchema.optional(),
+    notes: notes.optional(),
+    hours: hours.optional(),
+    startedTime: clockTime.optional(),
+    endedTime: clockTime.optional(),
+  })
+  .strict();
+
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
+  request,
+  response,
+});
+
+export const channels = {
+  // Session and accounts
+  'session.get': channel(none, sessionSchema),
+  /** The Harvest accounts a token reaches (Forecast accounts left out). */
+  'session.listAccounts': channel(
+    z.object({ token: z.string().min(1).max(500) }).strict(),
+    z.array(accountSchema),
+  ),
+  'session.signIn': channel(
+    z
+      .object({
+        token: z.string().min(1).max(500),
+        accountId: idSchema.optional(),
+        /** The user agreed to store the token without OS encryption (Linux basic_text). */
+        allowPlaintextStorage: z.boolean().optional(),
+      })
+      .strict(),
+    z.discriminatedUnion('state', [
+      z.object({ state: z.literal('signed-in'), session: sessionSchema }),
+      z.object({ state: z.literal('choose-account'), accounts: z.array(accountSchema) }),
+    ]),
+  ),
+  'session.startDemo': channel(none, sessionSchema),
+  'session.signOut': channel(none, sessionSchema),
+
+  // Reference data (cached in the main process and on disk)
+  'account.me': channel(none, currentUserSchema),
+  'account.company': channel(none, companySettingsSchema),
+  'choices.projects': channel(
+    z.object({ refresh: z.boolean().optional() }).strict(),
+    z.array(projectChoiceSchema),
+  ),
+
+  // Time entries
+  'entries.list': channel(
+    z.object({ from: localDateSchema, to: localDateSchema }).strict(),
+    z.array(timeEntrySchema),
+  ),
+  'entries.create': channel(entryFields, timeEntrySchema),
+  'entries.update': channel(z.object({ id: idSchema, patch: entryPatch }).strict(), timeEntrySchema),
+  'entries.delete': channel(z.object({ id: idSchema }).strict(), z.object({ id: idSchema })),
+
+  // Timers
+  'timer.start': channel(
+    z
+      .object({ projectId: idSchema, taskId: idSchema, notes: notes.optional() })
+      .strict(),
+    timeEntrySchema,
+  ),
+  'timer.stop': channel(z.object({ id: idSchema }).strict(), timeEntrySchema),
+  /** Restarts a stopped entry. In start/end-time accounts the reply may be a new entry. */
+  'timer.restart': channel(z.object({ id: idSchema }).strict(), timeEntrySchema),
+  'timer.quickRestart': channel(none, quickRestartResultSchema),
+
+  // App state
+  'settings.get': channel(none, settingsSchema),
+  'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
+  'shortcuts.status': channel(none, z.array(shortcutStatusSchema)),
+  'sync.get': channel(none, syncStateSchema),
+
+  /** The renderer's query cache, persisted to disk by the main process. */
+  'queryCache.load': channel(none, z.string().nullable()),
+  'queryCache.save': channel(z.object({ snapshot: z.string().max(5_000_000) }).strict(), z.object({})),
+
+  /** Opens a Harvest page in the user's browser (only Harvest's own https sites). */
+  'app.openExternal': channel(z.object({ url: z.string().url() }).strict(), z.object({})),
+  'app.hidePopover': channel(none, z.object({})),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type RequestOf<C extends Channel> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Channels[C]['response']>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** What travels back over every bridge: a value, or an error a person can read. */
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: appErrorSchema }),
+]);
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorSchema> };
+
+export const navigateViewSchema = z.enum(['today', 'new-entry', 'review', 'settings']);
+export type NavigateView = z.infer<typeof navigateViewSchema>;
+
+/** Events the main process pushes to every open popover. */
+export const events = {
+  'session.changed': sessionSchema,
+  /** Entries on these dates changed (created, edited, deleted, started or stopped). */
+  'entries.changed': z.object({ dates: z.array(localDateSchema) }),
+  'timer.changed': z.object({ running: timeEntrySchema.nullable() }),
+  'sync.changed': syncStateSchema,
+  'settings.changed': settingsSchema,
+  'shortcuts.changed': z.array(shortcutStatusSchema),
+  /** The tray menu asked the popover to show a view. */
+  'ui.navigate': z.object({ view: navigateViewSchema, date: localDateSchema.optional() }),
+  /** The popover was shown; the renderer refreshes today's entries. */
+  'ui.shown': z.object({}),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The main side: one function per channel. Bridges loop over this map. */
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** The renderer side: what preload (or the web host's page script) exposes as `window.harvestTray`. */
+export type HarvestTrayApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<Reply<ResponseOf<C>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Emits events to whichever windows or pages are listening. */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export const API_GLOBAL = 'harvestTray' as const;

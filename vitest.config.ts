@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // The real 'electron' package tries to download its binary when required from plain Node;
+      // unit tests of the desktop adapters run against a fake that behaves like the parts we use.
+      electron: fileURLToPath(new URL('./electron/desktop/testing/fakeElectron.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['{shared,electron,renderer,scripts}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: 'forks',
+  },
+});
