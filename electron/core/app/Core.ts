@@ -1,0 +1,43 @@
+// What the composition root gets back from the core, and what the core needs from its host.
+import type { EventSink, Handlers } from '../../../shared/contract';
+import type { QuickRestartResult, ShortcutStatus, TimeEntry } from '../../../shared/domain';
+import type { AppConfig, JsonStore, TokenVault } from '../ports';
+
+/** Things only the host (desktop or web) can do; the core asks for them through this. */
+export interface HostHooks {
+  /** Current registration state of the global shortcuts (the web host has none). */
+  shortcutsStatus(): ShortcutStatus[];
+  /** Opens an https://*.harvestapp.com or https://*.getharvest.com page in the browser. */
+  openExternal(url: string): Promise<void>;
+  hidePopover(): void;
+  /** Called after settings change, so the host can re-register shortcuts, login item... */
+  settingsChanged?(settings: import('../../../shared/domain').Settings): void;
+}
+
+export interface CoreOptions {
+  config: AppConfig;
+  vault: TokenVault;
+  store: JsonStore;
+  emit: EventSink;
+  host: HostHooks;
+  /** Injected for tests; defaults to the system clock. */
+  now?: () => Date;
+  /** Injected for tests; defaults to globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface Core {
+  /** The app's API: one function per contract channel. */
+  handlers: Handlers;
+  /** Resume work: stop a running timer, or restart/re-create the most recent entry. */
+  quickRestart(): Promise<QuickRestartResult>;
+  /** The running entry as last seen, for the tray's title, tooltip and menu. */
+  runningEntry(): TimeEntry | null;
+  /** The most recent entry today or earlier, for the tray menu's Restart item. */
+  lastEntry(): TimeEntry | null;
+  /** Re-reads today's entries (popover shown, resume, unlock, slow interval). */
+  refresh(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export type CreateCore = (options: CoreOptions) => Promise<Core>;
