@@ -1,0 +1,45 @@
+// Harvest's spent_date is the user's local calendar date; working it out in UTC picks the wrong
+// day near midnight. Everything here works on local calendar days through date-fns.
+import {
+  addDays as addCalendarDays,
+  differenceInCalendarDays,
+  format,
+  parse,
+  startOfWeek,
+} from 'date-fns';
+import type { LocalDate } from './domain';
+
+const LOCAL_DATE_FORMAT = 'yyyy-MM-dd';
+const WEEK_STARTS_ON = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
+
+function toDate(date: LocalDate): Date {
+  const parsed = parse(date, LOCAL_DATE_FORMAT, new Date(2000, 0, 1, 12));
+  if (Number.isNaN(parsed.getTime())) throw new RangeError(`Not a local date: ${date}`);
+  // Noon keeps a daylight-saving change from pushing the date across midnight.
+  parsed.setHours(12);
+  return parsed;
+}
+
+export function toLocalDate(date: Date): LocalDate {
+  return format(date, LOCAL_DATE_FORMAT);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return toLocalDate(addCalendarDays(toDate(date), days));
+}
+
+export function weekDays(
+  date: LocalDate,
+  weekStartDay: 'Monday' | 'Sunday' | 'Saturday',
+): LocalDate[] {
+  const first = startOfWeek(toDate(date), { weekStartsOn: WEEK_STARTS_ON[weekStartDay] });
+  return Array.from({ length: 7 }, (_, index) => toLocalDate(addCalendarDays(first, index)));
+}
+
+export function formatDayHeading(date: LocalDate, today: LocalDate): string {
+  const day = toDate(date);
+  const daysAgo = differenceInCalendarDays(toDate(today), day);
+  if (daysAgo === 0) return `Today, ${format(day, 'EEE d MMM')}`;
+  if (daysAgo === 1) return `Yesterday, ${format(day, 'EEE d MMM')}`;
+  return format(day, 'EEE d MMM yyyy');
+}
