@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import type { TimeEntry } from './domain';
+import {
+  dayTotal,
+  findGapsAndOverlaps,
+  projectTotals,
+  runningPastMidnight,
+  weekTotals,
+} from './review';
+
+let nextId = 1;
+function entry(overrides: Partial<TimeEntry>): TimeEntry {
+  const id = nextId++;
+  return {
+    id,
+    spentDate: '2026-11-21',
+    hours: 1,
+    hoursWithoutTimer: 1,
+    notes: null,
+    isRunning: false,
+    timerStartedAt: null,
+    startedTime: null,
+    endedTime: null,
+    isLocked: false,
+    lockedReason: null,
+    billable: true,
+    client: { id: 5, name: 'Acme' },
+    project: { id: 10, name: 'Website', code: null },
+    task: { id: 20, name: 'Design' },
+    createdAt: '2026-11-21T08:00:00Z',
+    updatedAt: '2026-11-21T08:00:00Z',
+    ...overrides,
+  };
+}
+
+function timed(startedTime: string, endedTime: string | null, overrides: Partial<TimeEntry> = {}) {
+  return entry({ startedTime, endedTime, ...overrides });
+}
+
+const now = new Date('2026-11-21T12:00:00Z');
+
+describe('dayTotal', () => {
+  it('is zero for an empty day', () => {
+    expect(dayTotal([], now)).toBe(0);
+  });
+
+  it('sums stopped hours and the live hours of a running timer', () => {
+    const entries = [
+      entry({ hours: 1.5 }),
+      entry({ hours: 0.25 }),
+      entry({
+        isRunning: true,
+        hours: 0.01,
+        hoursWithoutTimer: 0.5,
+        timerStartedAt: '2026-11-21T11:00:00Z',
+      }),
+    ];
+    expect(dayTotal(entries, now)).toBeCloseTo(1.5 + 0.25 + 0.5 + 1, 10);
+  });
+});
+
+describe('projectTotals', () => {
+  it('groups by project, largest first, carrying the client name', () => {
+    const website = { id: 10, name: 'Website', code: null };
+    const app = { id: 11, name: 'Mobile app', code: 'APP' };
+    const internal = { id: 12, name: 'Internal', code: null };
+    const totals = projectTotals(
+      [
+        entry({ project: website, hours: 1 }),
+        entry({ project: app, hours: 2 }),
+        entry({ project: website, hours: 0.5 }),
+        entry({ project: internal, client: null, hours: 3 }),
+      ],
+      now,
+    );
+    expect(totals).toEqual([
+      { projectId: 12, projectName: 'Internal', clientName: null, hours: 3 },
+      { projectId: 11, projectName: 'Mobile app', clientName: 'Acme', hours: 2 },
+      { projectId: 10, projectName: 'Website', clientName: 'Acme', hours: 1.5 },
+    ]);
+  });
+
+  it('counts a running timer at its live value', () => {
+    const running = entry({
+      isRunning: true,
+      hours: 0,
+      hoursWithoutTimer: 0,
+      timerStartedAt: '2026-11-21T09:00:00Z',
+      project: { id: 99, name: 'Support', code: null },
+    });
+    const totals = projectTotals([entry({ hours: 2 }), running], now);
+    expect(totals[0]).toMatchObject({ projectId: 99, hours: 3 });
+  });
+
+  it('orders equal totals by name so the list does not jump around', () => {
+    const totals = projectTotals(
+      [
+        entry({ project: { id: 2, name: 'Beta', code: null } }),
+        entry({ project: { id: 1, name: 'Alpha', code: null } }),
+      ],
+      now,
+    );
+    expect(totals.map((total) => total.projectName)).toEqual(['Alpha', 'Beta']);
+  });
+});
+
+describe('weekTotals', () => {
+  it('gives one total per day asked for, zero where nothing was tracked, ignoring other days', () => {
+    const days = ['2026-11-16', '2026-11-17', '2026-11-18'];
+    const totals = weekTotals(
+      [
+        entry({ spentDate: '2026-11-16', hours: 2 }),
+        entry({ spentDate: '2026-11-16', hours: 1 }),
+        entry({ spentDate: '2026-11-18', hours: 4 }),
+        entry({ spentDate: '2026-11-09', hours: 8 }),
+      ],
+      days,
+      now,
+    );
+    expect(totals).toEqual([
+      { date: '2026-11-16', hours: 3 },
+      { date: '2026-11-17', hours: 0 },
+      { date: '2026-11-18', hours: 4 },
+    ]);
+  });
+});
+
+describe('findGapsAndOverlaps', () => {
+  it('finds nothing in a day of back-to-back entries', () => {
+    expect(
+      findGapsAndOverlaps([
+        timed('9:00am', '10:00am'),
+        timed('10:00am', '12:00pm'),
+        timed('12:00pm', '1:00pm'),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reports a gap between entries, whatever order they come in', () => {
+    const morning = timed('9:00am', '10:00am');
+    const afternoon = timed('1:30pm', '5:00pm');
+    expect(findGapsAndOverlaps([afternoon, morning])).toEqual([
+      {
+        kind: 'gap',
+        from: '10:00am',
+        to: '1:30pm',
+        minutes: 210,
+        entryIds: [morning.id, afternoon.id],
+      },
+    ]);
+  });
+
+  it('reports an overlap with its extent', () => {
+    const first = timed('9:00', '11:00');
+    const second = timed('10:30', '12:00');
+    expect(findGapsAndOverlaps([first, second])).toEqual([
+      { kind: 'overlap', from: '10:30', to: '11:00', minutes: 30, entryIds: [first.id, second.id] },
+    ]);
+  });
+
+  it('reports an entry inside another as an overlap of its whole length, then no false gap', () => {
+    const long = timed('9:00am', '5:00pm');
+    const inside = timed('11:00am', '11:45am');
+    const after = timed('5:00pm', '6:00pm');
+    expect(findGapsAndOverlaps([long, inside, after])).toEqual([
+      {
+        kind: 'overlap',
+        from: '11:00am',
+        to: '11:45am',
+        minutes: 45,
+        entryIds: [long.id, inside.id],
+      },
+    ]);
+  });
+
+  it('leaves out running entries and entries without times, and compares only within a day', () => {
+    expect(
+      findGapsAndOverlaps([
+        timed('9:00am', '10:00am'),
+        timed('9:30am', null, { isRunning: true }),
+        entry({ hours: 3 }),
+        timed('2:00pm', '3:00pm', { spentDate: '2026-11-20' }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('treats an entry ending before it starts as running past midnight', () => {
+    const late = timed('10:00pm', '1:00am');
+    const earlier = timed('9:00pm', '10:30pm');
+    expect(findGapsAndOverlaps([late, earlier])).toEqual([
+      {
+        kind: 'overlap',
+        from: '10:00pm',
+        to: '10:30pm',
+        minutes: 30,
+        entryIds: [earlier.id, late.id],
+      },
+    ]);
+  });
+});
+
+describe('runningPastMidnight', () => {
+  it('finds only running timers from an earlier day', () => {
+    const forgotten = entry({ spentDate: '2026-11-20', isRunning: true });
+    const monthAgo = entry({ spentDate: '2026-10-31', isRunning: true });
+    const entries = [
+      forgotten,
+      monthAgo,
+      entry({ spentDate: '2026-11-21', isRunning: true }),
+      entry({ spentDate: '2026-11-20', isRunning: false }),
+    ];
+    expect(runningPastMidnight(entries, '2026-11-21')).toEqual([forgotten, monthAgo]);
+  });
+});
