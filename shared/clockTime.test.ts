@@ -50,13 +50,14 @@ describe('formatClockTime', () => {
     expect(formatClockTime(23 * 60 + 59, '12h')).toBe('11:59pm');
   });
 
-  it('writes the 24h clock with two-digit hours', () => {
-    expect(formatClockTime(0, '24h')).toBe('00:00');
+  it('writes the 24h clock as Harvest does, without a leading zero', () => {
+    expect(formatClockTime(0, '24h')).toBe('0:00');
+    expect(formatClockTime(8 * 60, '24h')).toBe('8:00');
     expect(formatClockTime(14 * 60 + 30, '24h')).toBe('14:30');
   });
 
   it('wraps minutes past midnight onto the next day', () => {
-    expect(formatClockTime(24 * 60 + 15, '24h')).toBe('00:15');
+    expect(formatClockTime(24 * 60 + 15, '24h')).toBe('0:15');
     expect(formatClockTime(-15, '12h')).toBe('11:45pm');
   });
 

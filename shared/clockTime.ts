@@ -26,7 +26,8 @@ export function formatClockTime(minutes: number, clock: '12h' | '24h'): string {
   const wrapped = ((Math.round(minutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   const hours = Math.floor(wrapped / 60);
   const mm = String(wrapped % 60).padStart(2, '0');
-  if (clock === '24h') return `${String(hours).padStart(2, '0')}:${mm}`;
+  // Harvest writes the 24h clock without a leading zero ("8:00", "14:30"), like its 12h clock.
+  if (clock === '24h') return `${hours}:${mm}`;
   const twelve = hours % 12 === 0 ? 12 : hours % 12;
   return `${twelve}:${mm}${hours < 12 ? 'am' : 'pm'}`;
 }
