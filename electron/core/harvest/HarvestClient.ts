@@ -11,6 +11,8 @@ import type {
   WireTimeEntry,
   WireUser,
 } from './wire';
+import type { RateLimiter } from './rateLimiter';
+import type { RetryPolicy } from './retry';
 
 export interface RequestOptions {
   /** Cancels the request (and any retry wait) when aborted. */
@@ -116,4 +118,17 @@ export interface HarvestClientConfig {
   /** Injected clock/sleep for tests of the limiter and backoff. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injected for tests of the backoff jitter; returns [0, 1). Defaults to Math.random. */
+  random?: () => number;
+  /**
+   * The limiter to wait on. Default: one shared by every client with the same token (Harvest
+   * counts per token), or, when now/sleep are injected, a private one on that clock.
+   */
+  rateLimiter?: RateLimiter;
+  /** For a private limiter: requests per window (default 100 per 15 000 ms, Harvest's limit). */
+  rateLimit?: { max: number; windowMs: number };
+  /** Overrides of the retry policy (attempts, backoff steps, longest Retry-After waited out). */
+  retry?: Partial<RetryPolicy>;
+  /** Items per page asked for (default and maximum 2000). */
+  perPage?: number;
 }
