@@ -1,0 +1,185 @@
+// The web host's HTTP bridge: the same handler map the desktop registers over IPC, reached over
+// loopback HTTP. One loop over the contract (POST /api/<channel> -> dispatch), events over SSE,
+// the built renderer as static files. Bound to 127.0.0.1 only, and every /api request needs the
+// session cookie that only the holder of the printed URL can obtain.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handlers, Reply } from '../../shared/contract';
+import type { AppError } from '../../shared/errors';
+import { dispatch } from '../core/app/dispatch';
+import type { EventStream } from './eventStream';
+import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './readJsonBody';
+import { SECURITY_HEADERS } from './securityHeaders';
+import { isSameKey, newSessionKey, readCookie, sessionCookieHeader, sessionCookieName } from './sessionKey';
+import { createStaticFiles } from './staticFiles';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+const API_PREFIX = '/api/';
+const EVENTS_PATH = '/api/events';
+
+export interface BridgeOptions {
+  handlers: Handlers;
+  events: EventStream;
+  /** The built renderer, normally out/renderer. */
+  rendererDir: string;
+  /** The page-side bridge (installWebBridge) as a browser script, served at /web-bridge.js. */
+  pageScript: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  bodyLimitBytes?: number;
+}
+
+export interface Bridge {
+  /** Where the page lives, e.g. http://127.0.0.1:5173 (also the only Origin accepted). */
+  origin: string;
+  port: number;
+  /** The URL to open: the origin with this start's session key. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const key = newSessionKey();
+  const staticFiles = createStaticFiles({ root: options.rendererDir, pageScript: options.pageScript });
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      // Nothing thrown here may reach the page with details (or take the host down).
+      if (!response.headersSent) sendReply(response, 500, failure('unexpected', 'The web host could not answer.'));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const origin = `http://${LOOPBACK_HOST}:${port}`;
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 arrives with its own Host header.
+    if (request.headers.host !== `${LOOPBACK_HOST}:${port}`) {
+      return sendText(response, 403, 'This address is not served here.');
+    }
+    const url = new URL(request.url ?? '/', origin);
+    const cookieKey = readCookie(request.headers.cookie, sessionCookieName(port));
+    const hasSession = isSameKey(key, cookieKey);
+
+    if (url.pathname.startsWith(API_PREFIX)) {
+      const requestOrigin = request.headers.origin;
+      if (requestOrigin !== undefined && requestOrigin !== origin) {
+        return sendReply(response, 403, failure('forbidden', 'Requests from other sites are refused.'));
+      }
+      if (!hasSession) return sendReply(response, 401, failure('forbidden', SESSION_ENDED));
+      return handleApi(request, response, url.pathname);
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendText(response, 405, 'Only GET is served here.', { Allow: 'GET, HEAD' });
+    }
+    const offeredKey = url.searchParams.get('key');
+    if (offeredKey !== null) {
+      if (!isSameKey(key, offeredKey)) return sendText(response, 401, SESSION_ENDED);
+      // Trade the key for a cookie, and drop it from the address bar and history.
+      response.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': sessionCookieHeader(port, key),
+        Location: '/',
+        'Cache-Control': 'no-store',
+      });
+      return void response.end();
+    }
+    if (!hasSession) return sendText(response, 401, SESSION_ENDED);
+    const served = await staticFiles.serve(url.pathname, response, request.method === 'HEAD');
+    if (!served) sendText(response, 404, 'Not found.');
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, pathname: string) {
+    if (pathname === EVENTS_PATH) {
+      if (request.method !== 'GET') return sendReply(response, 405, failure('validation', 'Use GET for events.'));
+      return options.events.attach(response);
+    }
+    if (request.method !== 'POST') {
+      return sendReply(response, 405, failure('validation', 'Requests are sent with POST.'));
+    }
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+      return sendReply(response, 415, failure('validation', 'Requests are sent as JSON.'));
+    }
+    const body = await readJsonBody(request, bodyLimit);
+    if (!body.ok) {
+      return body.reason === 'too-large'
+        ? sendReply(response, 413, failure('validation', 'The request is too large.'), { Connection: 'close' })
+        : sendReply(response, 400, failure('validation', 'The request was not valid JSON.'));
+    }
+    const channel = safeDecode(pathname.slice(API_PREFIX.length));
+    sendReply(response, 200, await dispatch(options.handlers, channel, body.value));
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, LOOPBACK_HOST, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${LOOPBACK_HOST}:${port}`;
+
+  return {
+    origin,
+    port,
+    url: `${origin}/?key=${key}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        options.events.close();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const SESSION_ENDED =
+  'This page is not signed in to the Harvest Tray web host (or the host restarted). Open the link the web host printed when it started.';
+
+function failure(kind: AppError['kind'], message: string): Reply<never> {
+  return { ok: false, error: { kind, message } };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function sendReply(
+  response: ServerResponse,
+  status: number,
+  reply: Reply<unknown>,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const body = JSON.stringify(reply);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extraHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  extraHeaders: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extraHeaders,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}
