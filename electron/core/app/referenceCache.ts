@@ -1,0 +1,53 @@
+// Reference data (who I am, the account's settings, my projects) kept per account in the host's
+// store with the time it was fetched. The store is a file on disk, so every read is checked
+// against its schema; anything that does not fit is treated as never cached.
+import { z } from 'zod';
+import {
+  accountSchema,
+  companySettingsSchema,
+  currentUserSchema,
+  projectChoiceSchema,
+} from '../../../shared/domain';
+import type { JsonStore } from '../ports';
+
+export const referenceSchemas = {
+  account: accountSchema,
+  me: currentUserSchema,
+  company: companySettingsSchema,
+  projects: z.array(projectChoiceSchema),
+} as const;
+
+export type ReferenceKind = keyof typeof referenceSchemas;
+export type ReferenceValue<K extends ReferenceKind> = z.output<(typeof referenceSchemas)[K]>;
+export interface Cached<T> {
+  value: T;
+  fetchedAt: number;
+}
+
+const REFERENCE_KINDS = Object.keys(referenceSchemas) as ReferenceKind[];
+
+// No dots in keys: electron-store reads a dotted key as a path into nested objects.
+function keyFor(accountId: number, kind: ReferenceKind): string {
+  return `cache-${accountId}-${kind}`;
+}
+
+export class ReferenceCache {
+  constructor(
+    private readonly store: JsonStore,
+    private readonly now: () => Date,
+  ) {}
+
+  read<K extends ReferenceKind>(accountId: number, kind: K): Cached<ReferenceValue<K>> | null {
+    const schema = z.object({ value: referenceSchemas[kind], fetchedAt: z.number().nonnegative() });
+    const parsed = schema.safeParse(this.store.get(keyFor(accountId, kind)));
+    return parsed.success ? (parsed.data as Cached<ReferenceValue<K>>) : null;
+  }
+
+  write<K extends ReferenceKind>(accountId: number, kind: K, value: ReferenceValue<K>): void {
+    this.store.set(keyFor(accountId, kind), { value, fetchedAt: this.now().getTime() });
+  }
+
+  wipe(accountId: number): void {
+    for (const kind of REFERENCE_KINDS) this.store.delete(keyFor(accountId, kind));
+  }
+}
