@@ -32,7 +32,7 @@ export class SlidingWindowLimiter implements RateLimiter {
   constructor(private readonly options: SlidingWindowOptions) {}
 
   acquire(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const turn = this.queue.then(() => this.waitForSlot(signal));
     // The next in line waits for this one's turn to end, however it ends.
     this.queue = turn.catch(() => undefined);
