@@ -1,0 +1,73 @@
+// Edits every cached entries list at once, so an optimistic change shows in the day view, the
+// week meter and the review together, and can be put back exactly if Harvest refuses it.
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { TimeEntry } from '../../../shared/domain';
+import { liveHours } from '../../../shared/elapsed';
+import { entriesKeyCovers, queryKeys } from './queryKeys';
+
+export type EntriesSnapshot = Array<[QueryKey, TimeEntry[] | undefined]>;
+
+export function snapshotEntries(client: QueryClient): EntriesSnapshot {
+  return client.getQueriesData<TimeEntry[]>({ queryKey: queryKeys.entriesAll });
+}
+
+export function restoreEntries(client: QueryClient, snapshot: EntriesSnapshot): void {
+  for (const [key, data] of snapshot) client.setQueryData(key, data);
+}
+
+function updateAll(client: QueryClient, update: (key: QueryKey, list: TimeEntry[]) => TimeEntry[]): void {
+  for (const [key, list] of snapshotEntries(client)) {
+    if (list) client.setQueryData<TimeEntry[]>(key, update(key, list));
+  }
+}
+
+/** Puts an entry in every list whose range holds its date (and out of the others). */
+export function upsertEntry(client: QueryClient, entry: TimeEntry, replacesId?: number): void {
+  updateAll(client, (key, list) => {
+    const rest = list.filter((item) => item.id !== entry.id && item.id !== replacesId);
+    return entriesKeyCovers(key, entry.spentDate) ? [entry, ...rest] : rest;
+  });
+}
+
+export function removeEntry(client: QueryClient, id: number): void {
+  updateAll(client, (_key, list) => list.filter((item) => item.id !== id));
+}
+
+/** Harvest runs one timer per user: starting one stops the others, frozen at their live hours. */
+export function stopRunningEntries(client: QueryClient, now: Date, exceptId?: number): void {
+  updateAll(client, (_key, list) =>
+    list.map((item) =>
+      item.isRunning && item.id !== exceptId ? { ...item, ...stoppedFields(item, now) } : item,
+    ),
+  );
+}
+
+export function stoppedFields(entry: TimeEntry, now: Date): Partial<TimeEntry> {
+  const hours = Math.round(liveHours(entry, now) * 100) / 100;
+  return { isRunning: false, timerStartedAt: null, hours, hoursWithoutTimer: hours };
+}
+
+export function findCachedEntry(client: QueryClient, id: number): TimeEntry | undefined {
+  for (const [, list] of snapshotEntries(client)) {
+    const found = list?.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every entry in the cache, each once, most recently touched first. */
+export function allCachedEntries(client: QueryClient): TimeEntry[] {
+  const byId = new Map<number, TimeEntry>();
+  for (const [, list] of snapshotEntries(client)) for (const item of list ?? []) byId.set(item.id, item);
+  return [...byId.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+let nextTemporaryId = -1;
+/** Ids below zero mark entries Harvest has not confirmed yet; they offer no buttons. */
+export function temporaryId(): number {
+  return nextTemporaryId--;
+}
+
+export function isConfirmed(entry: TimeEntry): boolean {
+  return entry.id > 0;
+}

@@ -1,0 +1,23 @@
+// One key per channel and input, so invalidation can target exactly what an event says changed.
+import type { LocalDate } from '../../../shared/domain';
+
+export const queryKeys = {
+  session: ['session'] as const,
+  me: ['me'] as const,
+  company: ['company'] as const,
+  choices: ['choices'] as const,
+  settings: ['settings'] as const,
+  sync: ['sync'] as const,
+  shortcuts: ['shortcuts'] as const,
+  entriesAll: ['entries'] as const,
+  entries: (from: LocalDate, to: LocalDate) => ['entries', from, to] as const,
+};
+
+/** The queries worth keeping on disk between launches, so the popover opens with data. */
+export const persistedRoots: ReadonlySet<string> = new Set(['entries', 'choices', 'company', 'me']);
+
+/** Whether an entries query key covers a date (keys hold an inclusive from..to range). */
+export function entriesKeyCovers(key: readonly unknown[], date: LocalDate): boolean {
+  const [root, from, to] = key;
+  return root === 'entries' && typeof from === 'string' && typeof to === 'string' && from <= date && date <= to;
+}

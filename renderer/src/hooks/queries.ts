@@ -1,0 +1,56 @@
+// Server state, one hook per channel. Reference data is long-lived; entries refresh on a slow
+// interval (and on popover show, through the event wiring).
+import { useQuery } from '@tanstack/react-query';
+import type { LocalDate } from '../../../shared/domain';
+import { call } from '../api/bridge';
+import { queryKeys } from '../api/queryKeys';
+
+const FIVE_MINUTES = 5 * 60 * 1000;
+const ONE_HOUR = 60 * 60 * 1000;
+
+export function useSession() {
+  return useQuery({ queryKey: queryKeys.session, queryFn: () => call('session.get', {}), staleTime: Infinity });
+}
+
+export function useMe(enabled = true) {
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => call('account.me', {}), staleTime: ONE_HOUR, enabled });
+}
+
+export function useCompany(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.company,
+    queryFn: () => call('account.company', {}),
+    staleTime: ONE_HOUR,
+    enabled,
+  });
+}
+
+export function useChoices(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.choices,
+    queryFn: () => call('choices.projects', {}),
+    staleTime: FIVE_MINUTES,
+    enabled,
+  });
+}
+
+export function useEntries(from: LocalDate, to: LocalDate, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.entries(from, to),
+    queryFn: () => call('entries.list', { from, to }),
+    refetchInterval: FIVE_MINUTES,
+    enabled,
+  });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings.get', {}), staleTime: Infinity });
+}
+
+export function useSyncState() {
+  return useQuery({ queryKey: queryKeys.sync, queryFn: () => call('sync.get', {}), staleTime: Infinity });
+}
+
+export function useShortcuts() {
+  return useQuery({ queryKey: queryKeys.shortcuts, queryFn: () => call('shortcuts.status', {}), staleTime: Infinity });
+}

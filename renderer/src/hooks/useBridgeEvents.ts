@@ -1,0 +1,68 @@
+// Turns what the main process announces into cache updates and UI moves.
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { EventPayload } from '../../../shared/contract';
+import { toLocalDate } from '../../../shared/localDate';
+import { onEvent } from '../api/bridge';
+import { stopRunningEntries, upsertEntry } from '../api/entryCache';
+import { entriesKeyCovers, queryKeys } from '../api/queryKeys';
+import { usePendingDeleteStore } from '../stores/pendingDeleteStore';
+import { useUiStore, type View } from '../stores/uiStore';
+
+function invalidateDates(client: QueryClient, dates: string[]) {
+  return client.invalidateQueries({
+    queryKey: queryKeys.entriesAll,
+    predicate: (query) => dates.some((date) => entriesKeyCovers(query.queryKey, date)),
+  });
+}
+
+const viewFor: Record<EventPayload<'ui.navigate'>['view'], View> = {
+  today: 'day',
+  'new-entry': 'entry-form',
+  review: 'review',
+  settings: 'settings',
+};
+
+export function useBridgeEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const ui = useUiStore.getState;
+    const unsubscribers = [
+      onEvent('entries.changed', ({ dates }) => void invalidateDates(client, dates)),
+      onEvent('timer.changed', ({ running }) => {
+        if (running) {
+          stopRunningEntries(client, new Date(), running.id);
+          upsertEntry(client, running);
+          void invalidateDates(client, [running.spentDate]);
+        } else {
+          void client.invalidateQueries({ queryKey: queryKeys.entriesAll });
+        }
+      }),
+      onEvent('session.changed', (session) => {
+        client.setQueryData(queryKeys.session, session);
+        if (session.state === 'signed-out') {
+          // Another account's data must not linger behind the sign-in screen.
+          usePendingDeleteStore.getState().undo();
+          client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+          ui().reset();
+        } else {
+          void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+        }
+      }),
+      onEvent('ui.shown', () => {
+        void invalidateDates(client, [toLocalDate(new Date())]);
+      }),
+      onEvent('ui.navigate', ({ view, date }) => {
+        if (view === 'new-entry') ui().openNewEntry(date ?? null);
+        else {
+          if (date) ui().showDay(date);
+          ui().showView(viewFor[view]);
+        }
+      }),
+      onEvent('sync.changed', (state) => client.setQueryData(queryKeys.sync, state)),
+      onEvent('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
+      onEvent('shortcuts.changed', (status) => client.setQueryData(queryKeys.shortcuts, status)),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [client]);
+}

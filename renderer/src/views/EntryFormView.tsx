@@ -1,0 +1,203 @@
+// New entry and edit entry: one form. It closes as soon as it is sent (the list shows the change
+// at once); if Harvest refuses, it reopens as it was, with Harvest's reason.
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { CompanySettings, TimeEntry } from '../../../shared/domain';
+import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
+import { formatHours, parseHours } from '../../../shared/hours';
+import { describeError } from '../api/bridge';
+import { buildSubmission, clockTimeError, hoursError, startsTimer, type FieldErrors } from '../api/entrySubmission';
+import type { EntryDraft } from '../api/optimisticEntry';
+import { BackHeader } from '../components/BackHeader';
+import { ClockTimeField } from '../components/ClockTimeField';
+import { HoursField } from '../components/HoursField';
+import { choicesWithEntry, ProjectTaskFields } from '../components/ProjectTaskFields';
+import { useChoices, useCompany } from '../hooks/queries';
+import { useCreateEntry, useStartTimer, useUpdateEntry } from '../hooks/useEntryMutations';
+import { useRecentPairs } from '../hooks/useRecentPairs';
+import { useTimeFormat } from '../hooks/useTimeFormat';
+import { useDayShown, useToday } from '../hooks/useToday';
+import { useUiStore, type EntryForm, type EntryFormValues } from '../stores/uiStore';
+
+const fallbackCompany: Pick<CompanySettings, 'wantsTimestampTimers' | 'clock'> = { wantsTimestampTimers: false, clock: '12h' };
+
+function initialValues(form: EntryForm, day: string, hoursText: (hours: number) => string): EntryFormValues {
+  if (form.values) return form.values;
+  if (form.mode === 'new') {
+    return { projectId: null, taskId: null, notes: '', hours: '', startTime: '', endTime: '', date: form.date ?? day };
+  }
+  const entry = form.entry;
+  return {
+    projectId: entry.project.id,
+    taskId: entry.task.id,
+    notes: entry.notes ?? '',
+    hours: entry.isRunning ? '' : hoursText(entry.hours),
+    startTime: entry.startedTime ?? '',
+    endTime: entry.endedTime ?? '',
+    date: entry.spentDate,
+  };
+}
+
+export function EntryFormView({ form }: { form: EntryForm }) {
+  const today = useToday();
+  const day = useDayShown();
+  const company = useCompany();
+  const choices = useChoices();
+  const recent = useRecentPairs();
+  const format = useTimeFormat();
+  const closeForm = useUiStore((state) => state.closeForm);
+  const reopenForm = useUiStore((state) => state.reopenForm);
+  const start = useStartTimer();
+  const create = useCreateEntry();
+  const update = useUpdateEntry();
+
+  const editing: TimeEntry | undefined = form.mode === 'edit' ? form.entry : undefined;
+  const [values, setValues] = useState(() => initialValues(form, day, (hours) => formatHours(hours, format)));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const settings = company.data ?? fallbackCompany;
+  const timestamps = settings.wantsTimestampTimers;
+  const projectChoices = choicesWithEntry(choices.data ?? [], editing);
+  const context = { company: settings, today, ...(editing ? { editing } : {}) };
+  const set = (patch: Partial<EntryFormValues>) => setValues((current) => ({ ...current, ...patch }));
+
+  const refused = (error: unknown) => reopenForm({ ...form, values, error: describeError(error) });
+
+  const draft = (hours: number, running: boolean, spentDate = values.date): EntryDraft | null => {
+    const project = projectChoices.find((choice) => choice.projectId === values.projectId);
+    const task = project?.tasks.find((item) => item.taskId === values.taskId);
+    if (!project || !task) return null;
+    return { project, task, spentDate, notes: values.notes || null, hours, running };
+  };
+
+  const submit = () => {
+    const submission = buildSubmission(values, context);
+    if (submission.kind === 'invalid') {
+      setErrors(submission.errors);
+      return;
+    }
+    setErrors({});
+    if (submission.kind === 'unchanged') return closeForm();
+    if (submission.kind === 'start') {
+      const preview = draft(0, true, today);
+      if (preview) start.mutateAsync({ request: submission.request, draft: preview }).catch(refused);
+    } else if (submission.kind === 'create') {
+      const preview = draft(submission.hours, submission.running);
+      if (preview) {
+        create
+          .mutateAsync({
+            request: submission.request,
+            draft: { ...preview, startedTime: submission.request.startedTime ?? null, endedTime: submission.request.endedTime ?? null },
+          })
+          .catch(refused);
+      }
+    } else if (editing) {
+      const preview = draft(editing.hours, editing.isRunning);
+      const patch = submission.request.patch;
+      const shown: TimeEntry = {
+        ...editing,
+        ...(preview
+          ? {
+              project: { id: preview.project.projectId, name: preview.project.projectName, code: preview.project.projectCode },
+              client: preview.project.clientName === null ? null : { id: editing.client?.id ?? preview.project.projectId, name: preview.project.clientName },
+              task: { id: preview.task.taskId, name: preview.task.taskName },
+            }
+          : {}),
+        spentDate: patch.spentDate ?? editing.spentDate,
+        notes: patch.notes ?? editing.notes,
+        ...(patch.hours === undefined ? {} : { hours: patch.hours, hoursWithoutTimer: patch.hours }),
+        startedTime: patch.startedTime ?? editing.startedTime,
+        endedTime: patch.endedTime ?? editing.endedTime,
+      };
+      update.mutateAsync({ request: submission.request, shown }).catch(refused);
+    }
+    closeForm();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      closeForm();
+    }
+  };
+
+  const blurHours = () => {
+    const error = hoursError(values.hours);
+    setErrors((current) => ({ ...current, hours: error }));
+    const parsed = parseHours(values.hours);
+    if (parsed.kind === 'hours') set({ hours: formatHours(parsed.hours, format) });
+  };
+
+  const blurClock = (field: 'startTime' | 'endTime') => () => {
+    const error = clockTimeError(values[field]);
+    setErrors((current) => ({ ...current, [field]: error }));
+    const minutes = parseClockTime(values[field]);
+    if (minutes !== null) set({ [field]: formatClockTime(minutes, settings.clock) });
+  };
+
+  const timer = startsTimer(values, context);
+  const title = editing ? 'Edit entry' : 'New entry';
+
+  return (
+    <>
+      <BackHeader title={title} onBack={closeForm} />
+      <form className="view-body entry-form" aria-label={title} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+        {form.error ? (
+          <p role="alert" className="banner is-error">
+            {form.error}
+          </p>
+        ) : null}
+        {choices.isError && !choices.data ? (
+          <p role="alert" className="banner is-error">
+            Your projects could not be loaded: {describeError(choices.error)}
+          </p>
+        ) : null}
+        <ProjectTaskFields
+          choices={projectChoices}
+          recent={recent}
+          projectId={values.projectId}
+          taskId={values.taskId}
+          onProject={(projectId, taskId) => set({ projectId, taskId })}
+          onTask={(taskId) => set({ taskId })}
+          errors={errors}
+          disabled={choices.isPending}
+        />
+        <div className="field">
+          <label htmlFor="entry-notes">Notes</label>
+          <textarea id="entry-notes" rows={3} value={values.notes} onChange={(event) => set({ notes: event.target.value })} />
+        </div>
+        <div className="field-row">
+          {timestamps ? (
+            <>
+              <ClockTimeField label="Start time" value={values.startTime} onChange={(startTime) => set({ startTime })} onBlur={blurClock('startTime')} error={errors.startTime} placeholder={settings.clock === '24h' ? '09:00' : '9:00am'} />
+              <ClockTimeField label="End time" value={values.endTime} onChange={(endTime) => set({ endTime })} onBlur={blurClock('endTime')} error={errors.endTime} placeholder="Empty: timer" />
+            </>
+          ) : (
+            <HoursField value={values.hours} onChange={(hours) => set({ hours })} onBlur={blurHours} error={errors.hours} placeholder={editing?.isRunning ? 'Running' : format === 'decimal' ? '0.00' : '0:00'} />
+          )}
+          <div className="field">
+            <label htmlFor="entry-date">Date</label>
+            <input id="entry-date" type="date" required value={values.date} onChange={(event) => event.target.value && set({ date: event.target.value })} />
+          </div>
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={closeForm}>
+            Cancel
+          </button>
+          <button type="submit" className="button is-primary">
+            {timer ? 'Start timer' : 'Save entry'}
+          </button>
+        </div>
+        <p className="hint muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to {timer ? 'start' : 'save'} · <kbd>Esc</kbd> to cancel
+        </p>
+      </form>
+    </>
+  );
+}
