@@ -257,7 +257,9 @@ function addAccount(world: SimWorld, seed: AccountSeed, now: Date, withEntries: 
         startedTime = localDate(timerStartedAt) === spentDate ? minutesAfterMidnight(timerStartedAt) : 0;
       }
     }
-    const createdAt = running ? (timerStartedAt ?? now) : minDate(now, localInstant(spentDate, 17 * 60));
+    // Entries are created when the work ends (timers when they start), never in the future.
+    const finishedAt = localInstant(spentDate, endedTime ?? 17 * 60);
+    const createdAt = running ? (timerStartedAt ?? now) : minDate(now, finishedAt);
     const entry: SimTimeEntry = {
       id: world.nextEntryId++,
       accountId,
