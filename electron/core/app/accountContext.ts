@@ -1,0 +1,84 @@
+// What the entry and timer services share for one signed-in account.
+import type { EventSink } from '../../../shared/contract';
+import type { LocalDate, TimeEntry } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/errors';
+import { toLocalDate } from '../../../shared/localDate';
+import type { HarvestClient } from '../harvest/HarvestClient';
+import type { EntryLedger } from './entryLedger';
+import { toTimeEntry } from './mapping';
+import type { ReferenceData } from './referenceData';
+
+export interface AccountContext {
+  reference: ReferenceData;
+  ledger: EntryLedger;
+  call: <T>(work: (client: HarvestClient) => Promise<T>) => Promise<T>;
+  now: () => Date;
+  emit: EventSink;
+}
+
+/** The user's local date right now: read at every use, because midnight passes while we run. */
+export function today(context: AccountContext): LocalDate {
+  return toLocalDate(context.now());
+}
+
+/** Tells the popover which days changed and the tray what runs now. */
+export function announceChange(context: AccountContext, dates: Array<LocalDate | undefined>): void {
+  const unique = [...new Set(dates.filter((date): date is LocalDate => date !== undefined))];
+  context.emit('entries.changed', { dates: unique });
+  context.emit('timer.changed', { running: context.ledger.running() });
+}
+
+/** Runs a read and tells the tray when it revealed a different running timer. */
+export async function watchingRunning<T>(context: AccountContext, read: () => Promise<T>): Promise<T> {
+  const before = runningKey(context.ledger.running());
+  const result = await read();
+  const running = context.ledger.running();
+  if (runningKey(running) !== before) context.emit('timer.changed', { running });
+  return result;
+}
+
+function runningKey(entry: TimeEntry | null): string {
+  return entry === null ? '' : `${entry.id}@${entry.timerStartedAt ?? ''}`;
+}
+
+/** The entry about to be changed; a locked one is refused before anything is sent. */
+export async function entryForChange(context: AccountContext, id: number): Promise<TimeEntry> {
+  let entry = context.ledger.get(id);
+  if (entry === undefined) {
+    entry = toTimeEntry(await context.call((client) => client.getTimeEntry(id)));
+    context.ledger.remember(entry);
+  }
+  if (entry.isLocked) {
+    throw new AppFailure({
+      kind: 'locked',
+      message: `This entry cannot be changed: ${entry.lockedReason ?? 'it is locked.'}`,
+    });
+  }
+  return entry;
+}
+
+/**
+ * Harvest runs one timer per user, but its API does not promise that starting one stops another,
+ * so the running timers are read from Harvest (not from memory) and stopped first.
+ */
+export async function stopRunningTimers(context: AccountContext, keepId?: number): Promise<TimeEntry[]> {
+  const running = await readRunning(context);
+  const stopped: TimeEntry[] = [];
+  for (const entry of running) {
+    if (entry.id === keepId) continue;
+    const reply = toTimeEntry(await context.call((client) => client.stopTimeEntry(entry.id)));
+    context.ledger.remember(reply);
+    stopped.push(reply);
+  }
+  return stopped;
+}
+
+/** Asks Harvest which of the user's entries run now, and records the answer. */
+export async function readRunning(context: AccountContext): Promise<TimeEntry[]> {
+  const me = await context.reference.me();
+  const running = (
+    await context.call((client) => client.listTimeEntries({ userId: me.id, isRunning: true }))
+  ).map(toTimeEntry);
+  context.ledger.setRunning(running);
+  return running;
+}

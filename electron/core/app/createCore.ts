@@ -1,0 +1,162 @@
+// The composition of the core: services for the signed-in account, and the handler map that
+// Electron IPC and the web host's bridge both serve through dispatch().
+import type { Handlers } from '../../../shared/contract';
+import { AppFailure } from '../../../shared/errors';
+import { toLocalDate } from '../../../shared/localDate';
+import { createHarvestClient } from '../harvest/createHarvestClient';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator } from '../simulator';
+import type { AccountContext } from './accountContext';
+import type { Core, CreateCore } from './Core';
+import { EntryService } from './entries';
+import { EntryLedger } from './entryLedger';
+import { isAllowedExternalUrl } from './externalUrl';
+import { QueryCacheFiles } from './queryCacheFile';
+import { ReferenceCache } from './referenceCache';
+import { ReferenceData } from './referenceData';
+import { SessionService, type ActiveAccount, type ClientFactory } from './session';
+import { SettingsService } from './settings';
+import { SyncTracker } from './syncState';
+import { TimerService } from './timers';
+
+interface AccountServices {
+  account: ActiveAccount;
+  reference: ReferenceData;
+  ledger: EntryLedger;
+  entries: EntryService;
+  timers: TimerService;
+}
+
+export const createCore: CreateCore = async (options) => {
+  const { config, vault, store, emit, host } = options;
+  const now = options.now ?? (() => new Date());
+  const createClient: ClientFactory = (clientConfig) =>
+    createHarvestClient({ ...clientConfig, ...(options.fetch ? { fetch: options.fetch } : {}) });
+
+  const cache = new ReferenceCache(store, now);
+  const queryCaches = new QueryCacheFiles(config.dataDir);
+  const sync = new SyncTracker(now, (state) => emit('sync.changed', state));
+  const settings = new SettingsService(store, (next) => {
+    emit('settings.changed', next);
+    host.settingsChanged?.(next);
+  });
+  const session = new SessionService({
+    config,
+    vault,
+    cache,
+    sync,
+    emit,
+    createClient,
+    demo: {
+      token: SIMULATOR_TOKENS.multi,
+      accountId: SIMULATOR_ACCOUNTS.duration,
+      start: () => startSimulator({ now }),
+    },
+    wipeAccountFiles: (accountId) => queryCaches.wipe(accountId),
+  });
+
+  // Services live as long as the account they were built for; a new sign-in gets fresh ones.
+  let services: AccountServices | null = null;
+  function servicesFor(account: ActiveAccount): AccountServices {
+    if (services?.account === account) return services;
+    const accountId = account.session.account.id;
+    const ledger = new EntryLedger();
+    const call: AccountContext['call'] = (work) => session.call(account, work);
+    const reference = new ReferenceData(accountId, cache, call, now);
+    const context: AccountContext = { reference, ledger, call, now, emit };
+    const entries = new EntryService(context);
+    services = { account, reference, ledger, entries, timers: new TimerService(context, entries) };
+    return services;
+  }
+  const signedIn = (): AccountServices => servicesFor(session.requireActive());
+  const current = (): AccountServices | null => {
+    const account = session.activeAccount();
+    return account === null ? null : servicesFor(account);
+  };
+
+  async function refresh(): Promise<void> {
+    const active = current();
+    if (active === null) return;
+    try {
+      await active.timers.readRecent();
+    } catch {
+      // A background refresh: the sync state and the session already heard about the failure,
+      // and the popover's own requests show it; the caller (a timer, a wake-up) has no one to tell.
+    }
+  }
+
+  const handlers: Handlers = {
+    'session.get': async () => session.current(),
+    'session.listAccounts': ({ token }) => session.listAccounts(token),
+    'session.signIn': async (request) => {
+      const result = await session.signIn(request);
+      if (result.state === 'signed-in') void refresh();
+      return result;
+    },
+    'session.startDemo': async () => {
+      const result = await session.startDemo();
+      void refresh();
+      return result;
+    },
+    'session.signOut': () => session.signOut(),
+
+    'account.me': () => signedIn().reference.me(),
+    'account.company': () => signedIn().reference.company(),
+    'choices.projects': (request) => signedIn().reference.projects(request),
+
+    'entries.list': (request) => signedIn().entries.list(request),
+    'entries.create': (request) => signedIn().entries.create(request),
+    'entries.update': (request) => signedIn().entries.update(request),
+    'entries.delete': (request) => signedIn().entries.delete(request),
+
+    'timer.start': (request) => signedIn().timers.start(request),
+    'timer.stop': (request) => signedIn().timers.stop(request),
+    'timer.restart': (request) => signedIn().timers.restart(request),
+    'timer.quickRestart': () => signedIn().timers.quickRestart(),
+
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => settings.update(patch),
+    'shortcuts.status': async () => host.shortcutsStatus(),
+    'sync.get': async () => sync.state(),
+
+    // Signed out, there is no account to load for and nothing worth keeping: the renderer asks at
+    // start-up before anyone signed in, and an error there would only be noise.
+    'queryCache.load': async () => {
+      const account = session.activeAccount();
+      return account === null ? null : queryCaches.load(account.session.account.id);
+    },
+    'queryCache.save': async ({ snapshot }) => {
+      const account = session.activeAccount();
+      if (account !== null) await queryCaches.save(account.session.account.id, snapshot);
+      return {};
+    },
+
+    'app.openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new AppFailure({
+          kind: 'validation',
+          field: 'url',
+          message: 'Harvest Tray only opens Harvest’s own pages (https://…harvestapp.com or …getharvest.com).',
+        });
+      }
+      await host.openExternal(url);
+      return {};
+    },
+    'app.hidePopover': async () => {
+      host.hidePopover();
+      return {};
+    },
+  };
+
+  await session.restore();
+  void refresh();
+
+  const core: Core = {
+    handlers,
+    quickRestart: () => signedIn().timers.quickRestart(),
+    runningEntry: () => current()?.ledger.running() ?? null,
+    lastEntry: () => current()?.ledger.last(toLocalDate(now())) ?? null,
+    refresh,
+    dispose: () => session.dispose(),
+  };
+  return core;
+};

@@ -1,0 +1,195 @@
+// Signing in, out and back, through dispatch() against the Harvest simulator over HTTP.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../../shared/domain';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../simulator';
+import { createMemoryVault } from './memory';
+import { settle, startHarness, type Harness } from './testing/coreHarness';
+
+type SignInReply =
+  | { state: 'signed-in'; session: Session }
+  | { state: 'choose-account'; accounts: Array<{ id: number; name: string }> };
+
+let harness: Harness | undefined;
+const extra: Harness[] = [];
+afterEach(async () => {
+  for (const other of extra.splice(0)) await other.core.dispose();
+  await harness?.close();
+  harness = undefined;
+});
+
+describe('signing in', () => {
+  it('signs straight in when the token reaches one Harvest account', async () => {
+    harness = await startHarness();
+    const reply = await harness.call<SignInReply>('session.signIn', { token: SIMULATOR_TOKENS.single });
+    expect(reply.state).toBe('signed-in');
+    const session = await harness.call<Session>('session.get');
+    expect(session).toMatchObject({
+      state: 'signed-in',
+      account: { id: SIMULATOR_ACCOUNTS.duration, name: 'Northwind Studio' },
+      demo: false,
+      vaultBackend: 'memory',
+    });
+    expect(harness.eventsOf('session.changed').at(-1)).toEqual(session);
+    expect(await harness.vault.load()).toMatchObject({ accountId: SIMULATOR_ACCOUNTS.duration });
+  });
+
+  it('asks which account when the token reaches several, leaving Forecast out', async () => {
+    harness = await startHarness();
+    const reply = await harness.call<SignInReply>('session.signIn', { token: SIMULATOR_TOKENS.multi });
+    expect(reply).toEqual({
+      state: 'choose-account',
+      accounts: [
+        { id: SIMULATOR_ACCOUNTS.duration, name: 'Northwind Studio' },
+        { id: SIMULATOR_ACCOUNTS.timestamp, name: 'Northwind Labs' },
+      ],
+    });
+    expect((await harness.call<Session>('session.get')).state).toBe('signed-out');
+    expect(await harness.vault.load()).toBeNull();
+
+    const chosen = await harness.call<SignInReply>('session.signIn', {
+      token: SIMULATOR_TOKENS.multi,
+      accountId: SIMULATOR_ACCOUNTS.timestamp,
+    });
+    expect(chosen.state === 'signed-in' && chosen.session.state === 'signed-in' && chosen.session.account.name).toBe(
+      'Northwind Labs',
+    );
+  });
+
+  it('lists the accounts a token reaches', async () => {
+    harness = await startHarness();
+    const accounts = await harness.call<unknown[]>('session.listAccounts', { token: SIMULATOR_TOKENS.multi });
+    expect(accounts).toHaveLength(2);
+  });
+
+  it('refuses a wrong token with Harvest’s reason and stays signed out', async () => {
+    harness = await startHarness();
+    const error = await harness.fail('session.signIn', { token: 'not-a-real-token' });
+    expect(error.kind).toBe('signed-out');
+    expect(error.message).toContain('expired, revoked, malformed or invalid');
+    expect(error.message).not.toContain('not-a-real-token');
+    expect((await harness.call<Session>('session.get')).state).toBe('signed-out');
+  });
+
+  it('refuses an account the token does not reach', async () => {
+    harness = await startHarness();
+    const error = await harness.fail('session.signIn', { token: SIMULATOR_TOKENS.single, accountId: 999 });
+    expect(error).toMatchObject({ kind: 'validation', field: 'accountId' });
+  });
+
+  it('asks for consent before storing the token unencrypted, and stores it once given', async () => {
+    harness = await startHarness({ vault: createMemoryVault('basic_text') });
+    const error = await harness.fail('session.signIn', { token: SIMULATOR_TOKENS.single });
+    expect(error.kind).toBe('consent-required');
+    expect(error.message).toMatch(/unencrypted/);
+    expect(await harness.vault.load()).toBeNull();
+
+    const reply = await harness.call<SignInReply>('session.signIn', {
+      token: SIMULATOR_TOKENS.single,
+      allowPlaintextStorage: true,
+    });
+    expect(reply.state === 'signed-in' && reply.session).toMatchObject({ vaultBackend: 'basic_text' });
+  });
+
+  it('wants a session for account data', async () => {
+    harness = await startHarness();
+    for (const channel of ['account.me', 'entries.list', 'timer.quickRestart', 'choices.projects']) {
+      const input = channel === 'entries.list' ? { from: '2026-01-01', to: '2026-01-02' } : {};
+      expect(await harness.fail(channel, input)).toEqual({ kind: 'signed-out', message: 'Sign in to Harvest first.' });
+    }
+    expect(harness.sim.knobs.requestCount()).toBe(0);
+  });
+});
+
+describe('staying signed in', () => {
+  it('restores the saved sign-in at start, from cache, without a sign-in screen', async () => {
+    harness = await startHarness();
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    const restarted = await harness.restart();
+    extra.push(restarted);
+    expect(await restarted.call<Session>('session.get')).toMatchObject({
+      state: 'signed-in',
+      account: { id: SIMULATOR_ACCOUNTS.duration },
+    });
+  });
+
+  it('ends a restored session whose token Harvest now refuses, with the reason', async () => {
+    harness = await startHarness();
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    harness.sim.knobs.failNext({ status: 401, body: { error: 'invalid_token', error_description: 'Token revoked.' } });
+    const restarted = await harness.restart();
+    extra.push(restarted);
+    await settle(200);
+    expect(await restarted.call<Session>('session.get')).toEqual({
+      state: 'signed-out',
+      reason: 'Harvest did not accept the sign-in: Token revoked.',
+    });
+    expect(await restarted.vault.load()).toBeNull();
+  });
+
+  it('signs in from credentials in the environment, without the vault', async () => {
+    harness = await startHarness({
+      config: { envCredentials: { token: SIMULATOR_TOKENS.multi, accountId: SIMULATOR_ACCOUNTS.timestamp } },
+    });
+    expect(await harness.call<Session>('session.get')).toMatchObject({
+      state: 'signed-in',
+      account: { id: SIMULATOR_ACCOUNTS.timestamp, name: 'Northwind Labs' },
+      vaultBackend: 'environment',
+    });
+    expect(await harness.vault.load()).toBeNull();
+  });
+
+  it('a 401 during use signs out with Harvest’s reason and tells the popover', async () => {
+    harness = await startHarness();
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    harness.sim.knobs.failNext({
+      status: 401,
+      body: { error: 'invalid_token', error_description: 'The access token provided is expired.' },
+      pathPrefix: '/v2/time_entries',
+    });
+    const error = await harness.fail('entries.list', { from: '2026-01-01', to: '2026-01-07' });
+    expect(error.kind).toBe('signed-out');
+    const signedOut = { state: 'signed-out', reason: 'Harvest did not accept the sign-in: The access token provided is expired.' };
+    expect(await harness.call('session.get')).toEqual(signedOut);
+    expect(harness.eventsOf('session.changed').at(-1)).toEqual(signedOut);
+  });
+});
+
+describe('signing out', () => {
+  it('forgets the token and wipes every cache of the account', async () => {
+    harness = await startHarness();
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    await harness.call('account.company');
+    await harness.call('choices.projects');
+    await harness.call('queryCache.save', { snapshot: '{"queries":[]}' });
+    const file = join(harness.config.dataDir, `query-cache-${SIMULATOR_ACCOUNTS.duration}.json`);
+    expect(existsSync(file)).toBe(true);
+    expect(harness.store.keys().some((key) => key.startsWith('cache-'))).toBe(true);
+
+    expect(await harness.call('session.signOut')).toEqual({ state: 'signed-out', reason: null });
+    expect(harness.store.keys().filter((key) => key.startsWith('cache-'))).toEqual([]);
+    expect(existsSync(file)).toBe(false);
+    expect(await harness.vault.load()).toBeNull();
+    expect(await harness.call('queryCache.load')).toBeNull();
+    expect(harness.eventsOf('session.changed').at(-1)).toEqual({ state: 'signed-out', reason: null });
+  });
+});
+
+describe('the demo', () => {
+  it('runs against a Harvest inside the app, without touching the vault', async () => {
+    harness = await startHarness();
+    const session = await harness.call<Session>('session.startDemo');
+    expect(session).toMatchObject({
+      state: 'signed-in',
+      demo: true,
+      account: { id: SIMULATOR_ACCOUNTS.duration, name: 'Northwind Studio' },
+    });
+    expect(await harness.vault.load()).toBeNull();
+    const today = await harness.call<unknown[]>('entries.list', { from: '2000-01-01', to: '2100-01-01' });
+    expect(today.length).toBeGreaterThan(0);
+    // The demo's Harvest is its own: the test's simulator saw none of this.
+    expect(harness.sim.knobs.requestCount()).toBe(0);
+    await harness.call('session.signOut');
+  });
+});

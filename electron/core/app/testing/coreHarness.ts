@@ -1,0 +1,148 @@
+// A core wired to a real Harvest simulator over HTTP, recording every reply and event, for the
+// integration tests of the handler map.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventName, EventPayload, Reply } from '../../../../shared/contract';
+import type { ShortcutStatus } from '../../../../shared/domain';
+import type { AppError } from '../../../../shared/errors';
+import type { AppConfig, TokenVault } from '../../ports';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
+import type { Core, HostHooks } from '../Core';
+import { createCore } from '../createCore';
+import { dispatch } from '../dispatch';
+import { createMemoryStore, createMemoryVault, type MemoryStore } from '../memory';
+
+export interface RecordedEvent {
+  event: EventName;
+  payload: unknown;
+}
+
+export interface Harness {
+  sim: Simulator;
+  core: Core;
+  store: MemoryStore;
+  vault: TokenVault;
+  config: AppConfig;
+  events: RecordedEvent[];
+  replies: unknown[];
+  opened: string[];
+  hidden: number;
+  settingsSeen: unknown[];
+  /** Calls a channel through dispatch, as both bridges do; returns the value or throws the error. */
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  /** Signs in and waits for the refresh a sign-in starts, so later scripted failures hit the test's own requests. */
+  signIn(token: string, accountId?: number): Promise<void>;
+  /** Calls a channel and returns the error it must fail with. */
+  fail(channel: string, input?: unknown): Promise<AppError>;
+  eventsOf<E extends EventName>(event: E): Array<EventPayload<E>>;
+  /** A second core over the same store, vault and simulator (an app restart). */
+  restart(overrides?: Partial<HarnessOptions>): Promise<Harness>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  now?: () => Date;
+  vault?: TokenVault;
+  store?: MemoryStore;
+  config?: Partial<AppConfig>;
+  simulator?: SimulatorOptions;
+  sim?: Simulator;
+  dataDir?: string;
+}
+
+const SHORTCUTS: ShortcutStatus[] = [
+  { action: 'togglePopover', accelerator: 'CommandOrControl+Alt+H', registered: true, problem: null },
+];
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const ownsSim = options.sim === undefined;
+  const sim =
+    options.sim ?? (await startSimulator({ ...(options.now ? { now: options.now } : {}), ...options.simulator }));
+  const ownsDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'harvest-tray-core-')));
+  const store = options.store ?? createMemoryStore();
+  const vault = options.vault ?? createMemoryVault();
+  const config: AppConfig = {
+    apiUrl: sim.apiUrl,
+    idUrl: sim.url,
+    envCredentials: null,
+    dataDir,
+    demo: false,
+    ...options.config,
+  };
+  const events: RecordedEvent[] = [];
+  const replies: unknown[] = [];
+  const opened: string[] = [];
+  const settingsSeen: unknown[] = [];
+  let hidden = 0;
+  const host: HostHooks = {
+    shortcutsStatus: () => SHORTCUTS,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    hidePopover: () => {
+      hidden += 1;
+    },
+    settingsChanged: (settings) => settingsSeen.push(settings),
+  };
+  const core = await createCore({
+    config,
+    vault,
+    store,
+    host,
+    emit: (event, payload) => events.push({ event, payload }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  async function reply(channel: string, input?: unknown): Promise<Reply<unknown>> {
+    const result = await dispatch(core.handlers, channel, input ?? {});
+    replies.push(result);
+    return result;
+  }
+
+  const harness: Harness = {
+    sim,
+    core,
+    store,
+    vault,
+    config,
+    events,
+    replies,
+    opened,
+    get hidden() {
+      return hidden;
+    },
+    settingsSeen,
+    async call<T>(channel: string, input?: unknown): Promise<T> {
+      const result = await reply(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message}`);
+      return result.value as T;
+    },
+    async signIn(token: string, accountId?: number): Promise<void> {
+      await harness.call('session.signIn', { token, ...(accountId === undefined ? {} : { accountId }) });
+      await settle(100);
+    },
+    async fail(channel: string, input?: unknown): Promise<AppError> {
+      const result = await reply(channel, input);
+      if (result.ok) throw new Error(`${channel} was expected to fail but answered ${JSON.stringify(result.value)}`);
+      return result.error;
+    },
+    eventsOf<E extends EventName>(event: E): Array<EventPayload<E>> {
+      return events.filter((recorded) => recorded.event === event).map((recorded) => recorded.payload as EventPayload<E>);
+    },
+    restart: (overrides = {}) =>
+      startHarness({ ...options, sim, store, vault, dataDir, ...overrides }),
+    async close() {
+      await core.dispose();
+      if (ownsSim) await sim.close();
+      if (ownsDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Lets background work started by a handler (a refresh, a stale-cache fetch) finish. */
+export function settle(ms = 50): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,94 @@
+// Timers: start, stop, restart, and the one-keystroke "resume work" (quick restart).
+import type { QuickRestartResult, TimeEntry } from '../../../shared/domain';
+import { addDays } from '../../../shared/localDate';
+import {
+  announceChange,
+  entryForChange,
+  stopRunningTimers,
+  today,
+  watchingRunning,
+  type AccountContext,
+} from './accountContext';
+import type { EntryService } from './entries';
+import { compareNewestFirst } from './entryLedger';
+import { toTimeEntry } from './mapping';
+
+/** How far back quick restart looks for the entry to resume. */
+export const QUICK_RESTART_DAYS = 30;
+
+export class TimerService {
+  constructor(
+    private readonly context: AccountContext,
+    private readonly entries: EntryService,
+  ) {}
+
+  /** A new timer today (the create path stops any running timer first and re-reads). */
+  start(request: { projectId: number; taskId: number; notes?: string | undefined }): Promise<TimeEntry> {
+    return this.entries.create({
+      projectId: request.projectId,
+      taskId: request.taskId,
+      spentDate: today(this.context),
+      ...(request.notes === undefined ? {} : { notes: request.notes }),
+    });
+  }
+
+  async stop(request: { id: number }): Promise<TimeEntry> {
+    const { context } = this;
+    const entry = toTimeEntry(await context.call((client) => client.stopTimeEntry(request.id)));
+    context.ledger.remember(entry);
+    announceChange(context, [entry.spentDate]);
+    return entry;
+  }
+
+  /** In start/end-time accounts Harvest answers with a new entry: the reply is the truth. */
+  async restart(request: { id: number }): Promise<TimeEntry> {
+    const { context } = this;
+    const before = await entryForChange(context, request.id);
+    const stopped = await stopRunningTimers(context, request.id);
+    const entry = toTimeEntry(await context.call((client) => client.restartTimeEntry(request.id)));
+    context.ledger.remember(entry);
+    announceChange(context, [before.spentDate, entry.spentDate, ...stopped.map((item) => item.spentDate)]);
+    return entry;
+  }
+
+  /**
+   * Resume work with one keystroke: stop what runs; otherwise continue the most recent entry,
+   * restarting it when it is today's and starting a copy today when it is from an earlier day
+   * (a timer on a past day would book today's work on the wrong date).
+   */
+  async quickRestart(): Promise<QuickRestartResult> {
+    const recent = await this.readRecent();
+    const running = recent.find((entry) => entry.isRunning);
+    if (running) return { action: 'stopped', entry: await this.stop({ id: running.id }) };
+
+    const last = recent[0];
+    if (last === undefined) return { action: 'nothing-to-restart', entry: null };
+    if (last.spentDate === today(this.context) && !last.isLocked) {
+      return { action: 'restarted', entry: await this.restart({ id: last.id }) };
+    }
+    const entry = await this.start({
+      projectId: last.project.id,
+      taskId: last.task.id,
+      ...(last.notes === null ? {} : { notes: last.notes }),
+    });
+    return { action: 'started-new', entry };
+  }
+
+  /** The user's entries of the last weeks, newest first; what the tray and quick restart use. */
+  async readRecent(): Promise<TimeEntry[]> {
+    const { context } = this;
+    const to = today(context);
+    const from = addDays(to, -QUICK_RESTART_DAYS);
+    const me = await context.reference.me();
+    return watchingRunning(context, async () => {
+      const entries = (await context.call((client) => client.listTimeEntries({ userId: me.id, from, to }))).map(
+        toTimeEntry,
+      );
+      // A timer runs on a recent day in practice, so this window is taken as the whole truth
+      // about what runs: a timer stopped elsewhere stops in the tray too.
+      context.ledger.setRunning(entries.filter((entry) => entry.isRunning));
+      for (const entry of entries) context.ledger.remember(entry);
+      return entries.sort(compareNewestFirst);
+    });
+  }
+}
