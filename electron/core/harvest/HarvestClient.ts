@@ -75,7 +75,8 @@ export interface ListFilter {
 }
 
 export interface HarvestClient {
-  // Identity host (no account header)
+  // Every method throws HarvestFailure (an AppFailure from shared/errors) on failure.
+  // Identity host (no account header); only accounts whose product is "harvest".
   listAccounts(options?: RequestOptions): Promise<WireAccount[]>;
 
   getMe(options?: RequestOptions): Promise<WireUser>;
@@ -85,14 +86,21 @@ export interface HarvestClient {
 
   listTimeEntries(filter: TimeEntryFilter, options?: RequestOptions): Promise<WireTimeEntry[]>;
   getTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
+  /**
+   * Never re-sent once it may have reached Harvest: a dropped connection, timeout or 5xx throws a
+   * HarvestFailure with `outcomeUnknown: true` (see ./errors), for the pending-changes queue.
+   */
   createTimeEntry(entry: CreateTimeEntry, options?: RequestOptions): Promise<WireTimeEntry>;
   updateTimeEntry(id: number, patch: UpdateTimeEntry, options?: RequestOptions): Promise<WireTimeEntry>;
   deleteTimeEntry(id: number, options?: RequestOptions): Promise<void>;
-  /** May return a different entry (start/end-time accounts): always use the reply. */
+  /**
+   * May return a different entry (start/end-time accounts): always use the reply.
+   * Like createTimeEntry, never re-sent once it may have reached Harvest.
+   */
   restartTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
   stopTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
 
-  // Admin / manager only: a 403 becomes HarvestError kind 'forbidden'.
+  // Admin / manager only: a 403 becomes an AppFailure (HarvestFailure) kind 'forbidden'.
   listProjects(filter?: ListFilter & { clientId?: number }, options?: RequestOptions): Promise<WireProject[]>;
   getProject(id: number, options?: RequestOptions): Promise<WireProject>;
   listClients(filter?: ListFilter, options?: RequestOptions): Promise<WireClient[]>;

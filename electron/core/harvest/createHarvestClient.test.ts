@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHarvestClient } from './createHarvestClient';
 import { HarvestFailure, isOutcomeUnknown } from './errors';
 import type { HarvestClientConfig } from './HarvestClient';
@@ -253,6 +253,33 @@ describe('rate limiting', () => {
     expect(failure.kind).toBe('rate-limited');
     expect(failure.retryAfterSeconds).toBe(900);
     expect(sent).toHaveLength(1);
+  });
+
+  it('lets other requests go ahead after a Retry-After too long to wait out', async () => {
+    const { client, clock } = clientWith((_, index) =>
+      index === 0 ? json(429, {}, { 'Retry-After': '900' }) : json(200, sampleUser()),
+    );
+    await failureOf(client.getMe());
+    const started = clock.now();
+    await client.getMe();
+    expect(clock.now()).toBe(started);
+  });
+
+  it('holds back other requests while a short Retry-After runs', async () => {
+    const clock = new FakeClock(0, false);
+    const { client, sent } = clientWith(
+      (request, index) =>
+        index === 0 ? json(429, {}, { 'Retry-After': '5' }) : json(200, request.url.pathname === '/v2/company' ? sampleCompany() : sampleUser()),
+      { now: clock.now, sleep: clock.sleep },
+    );
+    const first = client.getMe();
+    await vi.waitFor(() => expect(clock.sleeps).toHaveLength(1));
+    const second = client.getCompany();
+    await clock.advance(4_999);
+    expect(sent).toHaveLength(1);
+    await clock.advance(1);
+    await Promise.all([first, second]);
+    expect(sent).toHaveLength(3);
   });
 
   it('stays under the limit on its own side: the 101st request within 15 s waits', async () => {

@@ -79,10 +79,14 @@ export function createHttp(settings: HttpSettings): SendRequest {
         if (attempt.status === 429) {
           // Harvest did not process a throttled request, so even a 'once' request may go again.
           const waitMs = retryAfterMs(attempt.retryAfter, body, settings.now(), settings.retry);
-          settings.limiter.pauseUntil(settings.now() + waitMs);
-          if (rateLimitedAttempts < settings.retry.maxRateLimitRetries && waitMs <= settings.retry.maxRetryAfterMs) {
-            rateLimitedAttempts += 1;
-            continue;
+          // A pause longer than we would wait out is not imposed on every other request: the
+          // app would freeze silently. Those requests hear 'rate-limited' from Harvest instead.
+          if (waitMs <= settings.retry.maxRetryAfterMs) {
+            settings.limiter.pauseUntil(settings.now() + waitMs);
+            if (rateLimitedAttempts < settings.retry.maxRateLimitRetries) {
+              rateLimitedAttempts += 1;
+              continue;
+            }
           }
           throw failureForStatus({ ...statusContext(request, attempt.status, body, settings), retryAfterSeconds: waitMs / 1000 });
         }
