@@ -1,0 +1,201 @@
+// An in-memory stand-in for `window.harvestTray` that behaves like the main process: it keeps
+// entries, answers with Reply envelopes, emits events, and can be told to refuse a channel.
+import type { Channel, EventName, EventPayload, HarvestTrayApi, Reply, RequestOf, ResponseOf } from '../../../shared/contract';
+import type { CompanySettings, CurrentUser, ProjectChoice, Session, Settings, SyncState, TimeEntry } from '../../../shared/domain';
+import type { AppError } from '../../../shared/errors';
+
+export const user: CurrentUser = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', weeklyCapacity: 0 };
+
+export const companyDuration: CompanySettings = {
+  name: 'Analytical Engines',
+  wantsTimestampTimers: false,
+  timeFormat: 'hours_minutes',
+  clock: '12h',
+  weekStartDay: 'Monday',
+};
+
+export const projects: ProjectChoice[] = [
+  {
+    projectId: 11,
+    projectName: 'Website Redesign',
+    projectCode: 'WR',
+    clientName: 'Acme Corp',
+    tasks: [
+      { taskId: 21, taskName: 'Design', billable: true },
+      { taskId: 22, taskName: 'Development', billable: true },
+    ],
+  },
+  {
+    projectId: 12,
+    projectName: 'Mobile App',
+    projectCode: null,
+    clientName: 'Globex',
+    tasks: [{ taskId: 23, taskName: 'Meetings', billable: false }],
+  },
+  { projectId: 13, projectName: 'Internal', projectCode: null, clientName: null, tasks: [{ taskId: 24, taskName: 'Admin', billable: false }] },
+];
+
+export function makeEntry(overrides: Partial<TimeEntry> = {}): TimeEntry {
+  return {
+    id: 1001,
+    spentDate: '2026-11-21',
+    hours: 1.5,
+    hoursWithoutTimer: 1.5,
+    notes: 'Homepage wireframes',
+    isRunning: false,
+    timerStartedAt: null,
+    startedTime: null,
+    endedTime: null,
+    isLocked: false,
+    lockedReason: null,
+    billable: true,
+    client: { id: 5, name: 'Acme Corp' },
+    project: { id: 11, name: 'Website Redesign', code: 'WR' },
+    task: { id: 21, name: 'Design' },
+    createdAt: '2026-11-21T09:00:00Z',
+    updatedAt: '2026-11-21T09:00:00Z',
+    ...overrides,
+  };
+}
+
+type Handler<C extends Channel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+
+export type FakeHarvestTray = HarvestTrayApi & {
+  entries: TimeEntry[];
+  calls: Array<{ channel: Channel; request: unknown }>;
+  /** Makes the next calls to a channel answer with this error. */
+  refuse: (channel: Channel, error: AppError) => void;
+  /** Stops refusing a channel. */
+  allow: (channel: Channel) => void;
+  /** Holds replies to a channel until `release` is called (to look at the optimistic state). */
+  hold: (channel: Channel) => () => void;
+  /** Replaces a channel's behaviour. */
+  handle: <C extends Channel>(channel: C, handler: Handler<C>) => void;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  callsTo: (channel: Channel) => unknown[];
+};
+
+export function createFakeHarvestTray(options: {
+  entries?: TimeEntry[];
+  company?: CompanySettings;
+  session?: Session;
+  settings?: Settings;
+  sync?: SyncState;
+  me?: CurrentUser;
+} = {}): FakeHarvestTray {
+  let nextId = 5000;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const refusals = new Map<Channel, AppError>();
+  const holds = new Map<Channel, Promise<void>>();
+  const overrides = new Map<Channel, (request: never) => unknown>();
+  const state = {
+    entries: [...(options.entries ?? [])],
+    settings: options.settings ?? { hoursDisplay: 'account', launchAtLogin: false, shortcuts: { togglePopover: 'CommandOrControl+Alt+H', quickRestart: '' } },
+    session:
+      options.session ??
+      ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, demo: false, vaultBackend: 'memory' } as Session),
+  };
+  const now = () => new Date().toISOString();
+  const find = (id: number) => {
+    const entry = state.entries.find((item) => item.id === id);
+    if (!entry) throw { kind: 'not-found', message: 'That entry no longer exists.' } satisfies AppError;
+    return entry;
+  };
+  const replace = (entry: TimeEntry) => {
+    state.entries = state.entries.map((item) => (item.id === entry.id ? entry : item));
+    return entry;
+  };
+
+  const behaviour: { [C in Channel]?: Handler<C> } = {
+    'session.get': () => state.session,
+    'account.me': () => options.me ?? user,
+    'account.company': () => options.company ?? companyDuration,
+    'choices.projects': () => projects,
+    'entries.list': ({ from, to }) => state.entries.filter((entry) => entry.spentDate >= from && entry.spentDate <= to),
+    'entries.create': (request) => {
+      const project = projects.find((item) => item.projectId === request.projectId) ?? projects[0]!;
+      const task = project.tasks.find((item) => item.taskId === request.taskId) ?? project.tasks[0]!;
+      const entry = makeEntry({
+        id: nextId++,
+        spentDate: request.spentDate,
+        hours: request.hours ?? 0,
+        hoursWithoutTimer: request.hours ?? 0,
+        notes: request.notes ?? null,
+        isRunning: request.hours === undefined && !request.endedTime,
+        timerStartedAt: request.hours === undefined && !request.endedTime ? now() : null,
+        client: project.clientName ? { id: 5, name: project.clientName } : null,
+        project: { id: project.projectId, name: project.projectName, code: project.projectCode },
+        task: { id: task.taskId, name: task.taskName },
+        createdAt: now(),
+        updatedAt: now(),
+      });
+      state.entries.push(entry);
+      return entry;
+    },
+    'entries.update': ({ id, patch }) => replace({ ...find(id), ...('notes' in patch ? { notes: patch.notes ?? null } : {}), ...(patch.hours === undefined ? {} : { hours: patch.hours }) }),
+    'entries.delete': ({ id }) => {
+      find(id);
+      state.entries = state.entries.filter((item) => item.id !== id);
+      return { id };
+    },
+    'timer.start': (request) => behaviour['entries.create']!({ ...request, spentDate: new Date().toISOString().slice(0, 10) }) as TimeEntry,
+    'timer.stop': ({ id }) => replace({ ...find(id), isRunning: false, timerStartedAt: null }),
+    'timer.restart': ({ id }) => replace({ ...find(id), isRunning: true, timerStartedAt: now() }),
+    'settings.get': () => state.settings,
+    'settings.update': (patch) => (state.settings = { ...state.settings, ...patch } as Settings),
+    'shortcuts.status': () => [],
+    'sync.get': () => options.sync ?? { online: true, pending: 0, lastSyncedAt: null },
+    'queryCache.load': () => null,
+    'queryCache.save': () => ({}),
+    'app.openExternal': () => ({}),
+    'app.hidePopover': () => ({}),
+    'session.signOut': () => (state.session = { state: 'signed-out', reason: null }),
+  };
+
+  const calls: FakeHarvestTray['calls'] = [];
+  const api = {} as Record<string, unknown>;
+  const channelNames = new Set<Channel>([...(Object.keys(behaviour) as Channel[]), 'session.listAccounts', 'session.signIn', 'session.startDemo', 'timer.quickRestart']);
+  for (const channel of channelNames) {
+    api[channel] = async (request: unknown): Promise<Reply<unknown>> => {
+      calls.push({ channel, request });
+      await holds.get(channel);
+      const refusal = refusals.get(channel);
+      if (refusal) return { ok: false, error: refusal };
+      const handler = (overrides.get(channel) ?? behaviour[channel]) as ((request: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: { kind: 'unexpected', message: `${channel} is not faked` } };
+      try {
+        return { ok: true, value: structuredClone(await handler(request)) };
+      } catch (error) {
+        return { ok: false, error: error as AppError };
+      }
+    };
+  }
+
+  const fake = api as unknown as FakeHarvestTray;
+  Object.defineProperty(fake, 'entries', { get: () => state.entries });
+  fake.calls = calls;
+  fake.callsTo = (channel) => calls.filter((call) => call.channel === channel).map((call) => call.request);
+  fake.refuse = (channel, error) => refusals.set(channel, error);
+  fake.allow = (channel) => refusals.delete(channel);
+  fake.hold = (channel) => {
+    let release = () => undefined as void;
+    holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      holds.delete(channel);
+      release();
+    };
+  };
+  fake.handle = (channel, handler) => overrides.set(channel, handler as (request: never) => unknown);
+  fake.on = ((event: EventName, listener: (payload: unknown) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => set.delete(listener);
+  }) as HarvestTrayApi['on'];
+  fake.emit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
+  return fake;
+}
+
+export function installFakeHarvestTray(fake: FakeHarvestTray): void {
+  (globalThis as { harvestTray?: HarvestTrayApi }).harvestTray = fake;
+}
