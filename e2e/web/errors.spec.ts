@@ -1,0 +1,66 @@
+// What the user sees when Harvest says no, when the token stops working, and when the network goes.
+import { expect, snap, test } from './fixtures';
+import { alert, entryItems, tokenBox, waitForEntries } from './popover';
+
+const RUNNING = 'Logo refinements after client feedback';
+
+test.describe('errors', () => {
+  test('a change Harvest refuses (422) is shown in Harvest’s words and undone on screen', async ({
+    page,
+    sim,
+  }) => {
+    await waitForEntries(page);
+    const running = entryItems(page).filter({ hasText: RUNNING });
+    // "/v2/time_entries/" matches the stop call but not the list refresh ("/v2/time_entries?...").
+    sim.knobs.failNext({
+      status: 422,
+      body: { message: 'Cannot stop a timer on an archived project.' },
+      pathPrefix: '/v2/time_entries/',
+    });
+    await running.getByRole('button', { name: 'Stop timer', exact: true }).click();
+    await expect(alert(page)).toContainText('Cannot stop a timer on an archived project.');
+    await expect(running.getByRole('button', { name: 'Stop timer', exact: true })).toBeVisible();
+    await snap(page, 'harvest-422');
+  });
+
+  test('a token Harvest no longer accepts (401) leads back to sign-in', async ({ page, sim }) => {
+    await waitForEntries(page);
+    sim.knobs.failNext({
+      status: 401,
+      body: {
+        error: 'invalid_token',
+        error_description:
+          'The access token provided is expired, revoked, malformed or invalid for other reasons.',
+      },
+      count: 5,
+    });
+    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+    await expect(tokenBox(page)).toBeVisible();
+    await expect(entryItems(page)).toHaveCount(0);
+    await snap(page, 'signed-out-401');
+  });
+
+  test('offline is shown in the status, with the changes waiting, and clears when back', async ({
+    page,
+    sim,
+  }) => {
+    await waitForEntries(page);
+    const status = page.getByRole('status').filter({ hasText: /offline/i });
+    await expect(status).toHaveCount(0);
+
+    sim.knobs.setOffline(true);
+    const running = entryItems(page).filter({ hasText: RUNNING });
+    await running.getByRole('button', { name: 'Stop timer', exact: true }).click();
+    await expect(status).toBeVisible({ timeout: 15_000 });
+    await expect(status).toContainText(/1\b/);
+    // The stop is kept, not lost: the entry shows as stopped while it waits.
+    await expect(running.getByRole('button', { name: 'Restart timer', exact: true })).toBeVisible();
+    await snap(page, 'offline');
+
+    sim.knobs.setOffline(false);
+    await expect(status).toHaveCount(0, { timeout: 60_000 });
+    await page.reload();
+    await waitForEntries(page);
+    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,89 @@
+// How the end-to-end specs find their way around the popover: only by the accessible names the
+// app promises (CONTRACT.md), so a spec that passes here also works for a screen-reader user.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const entriesList = (page: Page): Locator =>
+  page.getByRole('list', { name: 'Time entries' });
+export const entryItems = (page: Page): Locator => entriesList(page).getByRole('listitem');
+export const dayTotal = (page: Page): Locator => page.getByLabel('Day total', { exact: true });
+export const alert = (page: Page): Locator => page.getByRole('alert');
+export const tokenBox = (page: Page): Locator =>
+  page.getByRole('textbox', { name: 'Personal access token' });
+
+/** The first entry in the list that offers `button` (e.g. 'Restart timer'). */
+export function entryWithButton(page: Page, button: string): Locator {
+  return entryItems(page)
+    .filter({ has: page.getByRole('button', { name: button, exact: true }) })
+    .first();
+}
+
+export async function waitForEntries(page: Page): Promise<void> {
+  await expect(entriesList(page)).toBeVisible();
+  await expect(entryItems(page).first()).toBeVisible();
+}
+
+export async function signIn(page: Page, token: string): Promise<void> {
+  await tokenBox(page).fill(token);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Opens the new-entry form and picks the first project and task on offer. */
+export async function openNewEntry(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New entry', exact: true }).click();
+  await choose(page, 'Project');
+  await choose(page, 'Task');
+}
+
+/** Picks the first option of the combobox (or native select) labelled `label`. */
+export async function choose(page: Page, label: string): Promise<void> {
+  const field = page.getByRole('combobox', { name: label, exact: true });
+  await expect(field).toBeVisible();
+  const tag = await field.evaluate((element) => element.tagName.toLowerCase());
+  if (tag === 'select') {
+    const value = await field.evaluate((element) => {
+      const options = [...(element as HTMLSelectElement).options].filter(
+        (option) => option.value && !option.disabled,
+      );
+      return options[0]?.value ?? '';
+    });
+    await field.selectOption(value);
+    return;
+  }
+  await field.click();
+  if ((await field.getAttribute('aria-expanded')) !== 'true') await field.press('ArrowDown');
+  await page.getByRole('option').first().click();
+}
+
+/** Numbers that look like hours in a text ("1.50", "1:30"), to compare totals. */
+export function hoursIn(text: string): number[] {
+  return [...text.matchAll(/(\d+):(\d{2})(?![\d:]|\s?[ap]m)|(\d+\.\d{2})/gi)].map((match) =>
+    match[3] !== undefined ? Number(match[3]) : Number(match[1]) + Number(match[2]) / 60,
+  );
+}
+
+type HarvestEntry = {
+  id: number;
+  notes: string | null;
+  hours: number;
+  is_running: boolean;
+  spent_date: string;
+};
+
+/** What Harvest (the simulator) itself holds for a day: the truth a spec checks the UI against. */
+export async function entriesAtHarvest(
+  apiUrl: string,
+  accountId: number,
+  date: string,
+  token = 'sim-token-multi',
+): Promise<HarvestEntry[]> {
+  const response = await fetch(`${apiUrl}/time_entries?from=${date}&to=${date}&per_page=2000`, {
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Harvest-Account-Id': String(accountId),
+      'User-Agent': 'Harvest Tray end-to-end tests (https://github.com/harvest-tray/harvest-tray)',
+    },
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { time_entries: HarvestEntry[] };
+  return body.time_entries;
+}
