@@ -1,0 +1,127 @@
+// The app-state channels (settings, shortcuts, sync, query cache, external links, the popover),
+// the token's absence from everything that leaves the core, and dispatch's refusal of bad input.
+import { readdir } from 'node:fs/promises';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelNames, channels } from '../../../shared/contract';
+import { toLocalDate } from '../../../shared/localDate';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../simulator';
+import { dispatch } from './dispatch';
+import { DEFAULT_SETTINGS } from './settings';
+import { startHarness, type Harness } from './testing/coreHarness';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe('settings', () => {
+  it('starts from the defaults, merges updates and tells the popover and the host', async () => {
+    harness = await startHarness();
+    expect(await harness.call('settings.get')).toEqual(DEFAULT_SETTINGS);
+    const next = await harness.call('settings.update', { hoursDisplay: 'hours_minutes' });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, hoursDisplay: 'hours_minutes' });
+    expect(harness.eventsOf('settings.changed')).toEqual([next]);
+    expect(harness.settingsSeen).toEqual([next]);
+    expect(await harness.call('settings.get')).toEqual(next);
+  });
+
+  it('ignores a settings file that was tampered with', async () => {
+    harness = await startHarness();
+    harness.store.set('settings', { hoursDisplay: 'weeks', launchAtLogin: true, shortcuts: 'none' });
+    expect(await harness.call('settings.get')).toEqual({ ...DEFAULT_SETTINGS, launchAtLogin: true });
+  });
+});
+
+describe('host channels', () => {
+  it('reports the shortcuts and hides the popover through the host', async () => {
+    harness = await startHarness();
+    expect(await harness.call('shortcuts.status')).toEqual([
+      { action: 'togglePopover', accelerator: 'CommandOrControl+Alt+H', registered: true, problem: null },
+    ]);
+    await harness.call('app.hidePopover');
+    expect(harness.hidden).toBe(1);
+  });
+
+  it('opens only Harvest’s own https pages', async () => {
+    harness = await startHarness();
+    await harness.call('app.openExternal', { url: 'https://northwindstudio.harvestapp.com/time' });
+    const refused = await harness.fail('app.openExternal', { url: 'https://harvestapp.com.example.net/' });
+    expect(refused).toMatchObject({ kind: 'validation', field: 'url' });
+    expect(harness.opened).toEqual(['https://northwindstudio.harvestapp.com/time']);
+  });
+});
+
+describe('the query cache file', () => {
+  it('keeps one snapshot per account, written whole, and nothing while signed out', async () => {
+    harness = await startHarness();
+    expect(await harness.call('queryCache.load')).toBeNull();
+    await harness.call('queryCache.save', { snapshot: 'ignored' });
+    expect(await readdir(harness.config.dataDir)).toEqual([]);
+
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    expect(await harness.call('queryCache.load')).toBeNull();
+    await harness.call('queryCache.save', { snapshot: '{"v":1}' });
+    await harness.call('queryCache.save', { snapshot: '{"v":2}' });
+    expect(await harness.call('queryCache.load')).toBe('{"v":2}');
+    expect(await readdir(harness.config.dataDir)).toEqual([`query-cache-${SIMULATOR_ACCOUNTS.duration}.json`]);
+  });
+});
+
+describe('the token', () => {
+  it('appears in no reply and no event', async () => {
+    harness = await startHarness();
+    const token = SIMULATOR_TOKENS.multi;
+    const today = toLocalDate(new Date());
+    await harness.call('session.listAccounts', { token });
+    await harness.call('session.signIn', { token });
+    await harness.signIn(token, SIMULATOR_ACCOUNTS.duration);
+    await harness.call('session.get');
+    await harness.call('account.me');
+    await harness.call('account.company');
+    await harness.call('choices.projects');
+    await harness.call('entries.list', { from: today, to: today });
+    await harness.call('timer.quickRestart');
+    await harness.call('timer.quickRestart');
+    await harness.call('sync.get');
+    harness.sim.knobs.failNext({ status: 422, body: { message: `echo ${token}` } });
+    await harness.fail('entries.list', { from: today, to: today });
+    harness.sim.knobs.failNext({ status: 401, body: { error_description: `bad ${token}` } });
+    await harness.fail('entries.list', { from: today, to: today });
+    await harness.fail('session.signIn', { token: `${token}-wrong` });
+
+    const everything = JSON.stringify({ replies: harness.replies, events: harness.events });
+    expect(harness.replies.length).toBeGreaterThan(10);
+    expect(everything).not.toContain(token);
+  });
+});
+
+describe('dispatch', () => {
+  it('answers every channel’s invalid input with a validation error and never throws', async () => {
+    harness = await startHarness();
+    const requestsBefore = harness.sim.knobs.requestCount();
+    const handlers = harness.core.handlers;
+    for (const channel of channelNames) {
+      const schema = channels[channel].request;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.anything().filter((input) => !schema.safeParse(input ?? {}).success),
+          async (input) => {
+            const reply = await dispatch(handlers, channel, input);
+            expect(reply.ok).toBe(false);
+            if (!reply.ok) expect(reply.error.kind).toBe('validation');
+          },
+        ),
+        { numRuns: 40 },
+      );
+    }
+    expect(harness.sim.knobs.requestCount()).toBe(requestsBefore);
+  });
+
+  it('answers an unknown channel with a validation error', async () => {
+    harness = await startHarness();
+    const reply = await dispatch(harness.core.handlers, 'entries.drop', {});
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+});
