@@ -21,6 +21,7 @@ type Props = {
   disabled?: boolean;
   describedBy?: string;
   invalid?: boolean;
+  autoFocus?: boolean;
 };
 
 function matches(option: ComboOption, query: string): boolean {
@@ -29,7 +30,7 @@ function matches(option: ComboOption, query: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-export function Combobox({ label, options, value, onChange, placeholder, disabled, describedBy, invalid }: Props) {
+export function Combobox({ label, options, value, onChange, placeholder, disabled, describedBy, invalid, autoFocus }: Props) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
@@ -121,6 +122,7 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
+        autoFocus={autoFocus}
         placeholder={placeholder}
         value={query ?? selected?.label ?? ''}
         onChange={(event) => {

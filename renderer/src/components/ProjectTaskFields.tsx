@@ -12,7 +12,9 @@ type Props = {
   onProject: (projectId: number, taskId: number | null) => void;
   onTask: (taskId: number) => void;
   errors: { project?: string; task?: string };
-  disabled: boolean;
+  /** Choices still loading: the field stays focusable so typing can begin at once. */
+  loading: boolean;
+  autoFocus?: boolean;
 };
 
 /** Choices, plus the edited entry's own project where it is no longer assignable (archived). */
@@ -30,7 +32,7 @@ export function choicesWithEntry(choices: ProjectChoice[], entry: TimeEntry | un
   return choices.map((choice) => (choice === project ? { ...choice, tasks: [...choice.tasks, task] } : choice));
 }
 
-export function ProjectTaskFields({ choices, recent, projectId, taskId, onProject, onTask, errors, disabled }: Props) {
+export function ProjectTaskFields({ choices, recent, projectId, taskId, onProject, onTask, errors, loading, autoFocus }: Props) {
   const id = useId();
   const projectOptions = useMemo<ComboOption[]>(() => {
     const byId = new Map(choices.map((choice) => [choice.projectId, choice]));
@@ -83,8 +85,8 @@ export function ProjectTaskFields({ choices, recent, projectId, taskId, onProjec
         options={projectOptions}
         value={projectId === null ? null : String(projectId)}
         onChange={chooseProject}
-        placeholder="Type to search projects"
-        disabled={disabled}
+        placeholder={loading ? 'Loading your projects…' : 'Type to search projects'}
+        autoFocus={autoFocus}
         invalid={Boolean(errors.project)}
         describedBy={errors.project ? `${id}-project-error` : undefined}
       />
@@ -95,7 +97,7 @@ export function ProjectTaskFields({ choices, recent, projectId, taskId, onProjec
         value={taskId === null ? null : String(taskId)}
         onChange={(value) => onTask(Number(value))}
         placeholder={project ? 'Type to search tasks' : 'Choose a project first'}
-        disabled={disabled || !project}
+        disabled={!project}
         invalid={Boolean(errors.task)}
         describedBy={errors.task ? `${id}-task-error` : undefined}
       />

@@ -1,6 +1,6 @@
 // New entry and edit entry: one form. It closes as soon as it is sent (the list shows the change
 // at once); if Harvest refuses, it reopens as it was, with Harvest's reason.
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CompanySettings, TimeEntry } from '../../../shared/domain';
 import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
 import { formatHours, parseHours } from '../../../shared/hours';
@@ -121,11 +121,17 @@ export function EntryFormView({ form }: { form: EntryForm }) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       submit();
-    } else if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      closeForm();
     }
   };
+
+  // Escape cancels wherever the focus is (an open list handles its own Escape first).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) closeForm();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [closeForm]);
 
   const blurHours = () => {
     const error = hoursError(values.hours);
@@ -166,7 +172,8 @@ export function EntryFormView({ form }: { form: EntryForm }) {
           onProject={(projectId, taskId) => set({ projectId, taskId })}
           onTask={(taskId) => set({ taskId })}
           errors={errors}
-          disabled={choices.isPending}
+          loading={choices.isPending}
+          autoFocus
         />
         <div className="field">
           <label htmlFor="entry-notes">Notes</label>

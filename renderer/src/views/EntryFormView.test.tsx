@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addDays, toLocalDate } from '../../../shared/localDate';
+import { App } from '../App';
+import { useClockStore } from '../stores/clockStore';
+import { companyDuration, createFakeHarvestTray, makeEntry } from '../testing/fakeHarvestTray';
+import { renderWithBridge } from '../testing/render';
+
+const today = () => toLocalDate(new Date());
+
+beforeEach(() => useClockStore.setState({ now: new Date() }));
+
+async function openNewEntry(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: 'New entry' }));
+  return screen.getByRole('form', { name: 'New entry' });
+}
+
+async function chooseProjectAndTask(user: ReturnType<typeof userEvent.setup>) {
+  await waitFor(() => expect(screen.getByRole('combobox', { name: 'Project' })).toBeEnabled());
+  await user.type(screen.getByRole('combobox', { name: 'Project' }), 'mobile{Enter}');
+}
+
+describe('Entry form', () => {
+  it('refuses hours it cannot read, inline and without sending anything', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    const hours = screen.getByLabelText('Hours');
+    await user.type(hours, 'lots');
+    await user.tab();
+    expect(hours).toHaveAttribute('aria-invalid', 'true');
+    expect(hours).toHaveAccessibleDescription(/is not a time/);
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(screen.getByRole('form', { name: 'New entry' })).toBeInTheDocument();
+    expect(fake.callsTo('entries.create')).toHaveLength(0);
+    expect(fake.callsTo('timer.start')).toHaveLength(0);
+  });
+
+  it('with Hours empty on today it starts a timer; the task follows a one-task project', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    expect(screen.getByRole('combobox', { name: 'Task' })).toHaveValue('Meetings');
+    await user.type(screen.getByLabelText('Notes'), 'Standup');
+    await user.click(screen.getByRole('button', { name: 'Start timer' }));
+    expect(fake.callsTo('timer.start')).toEqual([{ projectId: 12, taskId: 23, notes: 'Standup' }]);
+    const list = await screen.findByRole('list', { name: 'Time entries' });
+    expect(within(list).getByRole('listitem')).toHaveTextContent('Mobile App');
+    expect(within(list).getByRole('button', { name: 'Stop timer' })).toBeInTheDocument();
+  });
+
+  it('with hours it saves them (Ctrl+Enter submits) on the date chosen', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    await user.type(screen.getByLabelText('Hours'), '1h 30m');
+    expect(screen.getByRole('button', { name: 'Save entry' })).toBeInTheDocument();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(fake.callsTo('entries.create')).toEqual([{ projectId: 12, taskId: 23, spentDate: today(), hours: 1.5 }]);
+    expect(await screen.findByLabelText('Day total')).toHaveTextContent('1:30');
+  });
+
+  it('on another day with Hours empty it saves, it does not start a timer', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    fireEvent.change(screen.getByLabelText('Date'), { target: { value: addDays(today(), -1) } });
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(fake.callsTo('entries.create')).toEqual([{ projectId: 12, taskId: 23, spentDate: addDays(today(), -1), hours: 0 }]);
+  });
+
+  it('Harvest’s refusal reopens the form as it was, with the reason in an alert', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    fake.refuse('entries.create', { kind: 'rejected', message: 'Project is archived' });
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    await user.type(screen.getByLabelText('Hours'), '2');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Project is archived');
+    // Hours were tidied into the account's format when the field was left.
+    expect(screen.getByLabelText('Hours')).toHaveValue('2:00');
+    expect(screen.getByRole('combobox', { name: 'Project' })).toHaveValue('Mobile App');
+  });
+
+  it('edit opens filled and sends only what changed; Escape cancels', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray({ entries: [makeEntry({ id: 3, spentDate: today(), hours: 1.5, notes: 'Old' })] });
+    renderWithBridge(<App />, fake);
+    await user.click(await screen.findByRole('button', { name: 'Edit entry' }));
+    expect(screen.getByRole('combobox', { name: 'Project' })).toHaveValue('[WR] Website Redesign');
+    expect(screen.getByRole('combobox', { name: 'Task' })).toHaveValue('Design');
+    expect(screen.getByLabelText('Hours')).toHaveValue('1:30');
+    const notes = screen.getByLabelText('Notes');
+    await user.clear(notes);
+    await user.type(notes, 'New');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(fake.callsTo('entries.update')).toEqual([{ id: 3, patch: { notes: 'New' } }]);
+    expect(await screen.findByRole('list', { name: 'Time entries' })).toHaveTextContent('New');
+
+    await user.click(screen.getByRole('button', { name: 'Edit entry' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(fake.callsTo('entries.update')).toHaveLength(1);
+  });
+
+  it('start/end-time accounts get Start time and End time instead of Hours', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray({ company: { ...companyDuration, wantsTimestampTimers: true } });
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    expect(screen.queryByLabelText('Hours')).toBeNull();
+    await user.type(screen.getByLabelText('Start time'), '9');
+    await user.type(screen.getByLabelText('End time'), '10:30');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(fake.callsTo('entries.create')).toEqual([
+      { projectId: 12, taskId: 23, spentDate: today(), startedTime: '9:00am', endedTime: '10:30am' },
+    ]);
+  });
+});
