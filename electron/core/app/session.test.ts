@@ -128,6 +128,35 @@ describe('staying signed in', () => {
     expect(await restarted.vault.load()).toBeNull();
   });
 
+  it('keeps a token saved under another protection working, and says how it is stored', async () => {
+    const vault = createMemoryVault('keychain');
+    harness = await startHarness({ vault });
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    // The same stored token, read back where the OS now offers no keyring.
+    const stored = await vault.load();
+    const changed = { ...createMemoryVault('basic_text'), load: async () => stored };
+    const restarted = await harness.restart({ vault: changed });
+    extra.push(restarted);
+    expect(await restarted.call<Session>('session.get')).toMatchObject({ state: 'signed-in', vaultBackend: 'keychain' });
+  });
+
+  it('says why when the saved sign-in cannot be read', async () => {
+    const broken = {
+      ...createMemoryVault(),
+      load: async () => {
+        throw new Error('decryption failed');
+      },
+    };
+    harness = await startHarness({ vault: broken });
+    const session = await harness.call<Session>('session.get');
+    expect(session.state === 'signed-out' && session.reason).toMatch(/could not be read/);
+  });
+
+  it('starts straight into the demo when asked to at start-up', async () => {
+    harness = await startHarness({ config: { demo: true } });
+    expect(await harness.call<Session>('session.get')).toMatchObject({ state: 'signed-in', demo: true });
+  });
+
   it('signs in from credentials in the environment, without the vault', async () => {
     harness = await startHarness({
       config: { envCredentials: { token: SIMULATOR_TOKENS.multi, accountId: SIMULATOR_ACCOUNTS.timestamp } },
