@@ -73,7 +73,15 @@ export const createCore: CreateCore = async (options) => {
     return account === null ? null : servicesFor(account);
   };
 
-  async function refresh(): Promise<void> {
+  // Shows, wake-ups and intervals may ask together; they share one read of Harvest.
+  let refreshing: Promise<void> | null = null;
+  function refresh(): Promise<void> {
+    refreshing ??= readRecentQuietly().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+  async function readRecentQuietly(): Promise<void> {
     const active = current();
     if (active === null) return;
     try {

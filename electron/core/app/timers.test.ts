@@ -120,6 +120,17 @@ describe('quick restart', () => {
   });
 });
 
+describe('refresh', () => {
+  it('shares one read of Harvest between callers and fills the tray’s running and last entry', async () => {
+    const h = await signedIn(SIMULATOR_ACCOUNTS.duration);
+    const requests = h.sim.knobs.requestCount();
+    await Promise.all([h.core.refresh(), h.core.refresh(), h.core.refresh()]);
+    expect(h.sim.knobs.requestCount()).toBe(requests + 1);
+    expect(h.core.runningEntry()).toMatchObject({ isRunning: true, project: { code: 'HF-BRAND' } });
+    expect(h.core.lastEntry()?.spentDate).toBe(toLocalDate(new Date()));
+  });
+});
+
 describe('today', () => {
   it('moves at local midnight while the app runs', async () => {
     const day = toLocalDate(new Date());

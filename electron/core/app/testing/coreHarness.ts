@@ -31,7 +31,7 @@ export interface Harness {
   settingsSeen: unknown[];
   /** Calls a channel through dispatch, as both bridges do; returns the value or throws the error. */
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
-  /** Signs in and waits for the refresh a sign-in starts, so later scripted failures hit the test's own requests. */
+  /** Signs in and waits for the refresh a sign-in starts, so scripted failures hit the test's own requests. */
   signIn(token: string, accountId?: number): Promise<void>;
   /** Calls a channel and returns the error it must fail with. */
   fail(channel: string, input?: unknown): Promise<AppError>;
@@ -121,7 +121,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async signIn(token: string, accountId?: number): Promise<void> {
       await harness.call('session.signIn', { token, ...(accountId === undefined ? {} : { accountId }) });
-      await settle(100);
+      // Joins the refresh the sign-in started instead of starting another.
+      await core.refresh();
     },
     async fail(channel: string, input?: unknown): Promise<AppError> {
       const result = await reply(channel, input);
