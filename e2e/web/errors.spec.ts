@@ -1,6 +1,8 @@
 // What the user sees when Harvest says no, when the token stops working, and when the network goes.
+import { SIMULATOR_ACCOUNTS } from '../../electron/core/simulator';
+import { toLocalDate } from '../../shared/localDate';
 import { expect, snap, test } from './fixtures';
-import { alert, entryItems, tokenBox, waitForEntries } from './popover';
+import { alert, entriesAtHarvest, entryItems, tokenBox, waitForEntries } from './popover';
 
 const RUNNING = 'Logo refinements after client feedback';
 
@@ -40,7 +42,7 @@ test.describe('errors', () => {
     await snap(page, 'signed-out-401');
   });
 
-  test('offline is shown in the status, with the changes waiting, and clears when back', async ({
+  test('offline is shown in the status, and clears when Harvest is reachable again', async ({
     page,
     sim,
   }) => {
@@ -49,18 +51,43 @@ test.describe('errors', () => {
     await expect(status).toHaveCount(0);
 
     sim.knobs.setOffline(true);
-    const running = entryItems(page).filter({ hasText: RUNNING });
-    await running.getByRole('button', { name: 'Stop timer', exact: true }).click();
+    // Any read that needs Harvest finds out.
+    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
     await expect(status).toBeVisible({ timeout: 15_000 });
-    await expect(status).toContainText(/1\b/);
-    // The stop is kept, not lost: the entry shows as stopped while it waits.
-    await expect(running.getByRole('button', { name: 'Restart timer', exact: true })).toBeVisible();
     await snap(page, 'offline');
 
     sim.knobs.setOffline(false);
-    await expect(status).toHaveCount(0, { timeout: 60_000 });
-    await page.reload();
+    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+    await expect(status).toHaveCount(0, { timeout: 30_000 });
+  });
+
+  test('a change made offline waits, is counted in the status, and reaches Harvest when back', async ({
+    page,
+    sim,
+  }) => {
     await waitForEntries(page);
-    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(0);
+    const status = page.getByRole('status').filter({ hasText: /offline/i });
+    sim.knobs.setOffline(true);
+    const running = entryItems(page).filter({ hasText: RUNNING });
+    await running.getByRole('button', { name: 'Stop timer', exact: true }).click();
+    await expect(status).toBeVisible({ timeout: 15_000 });
+    await expect(status).toContainText(/\b1 change/);
+    // Kept, not lost: the entry shows as stopped while the stop waits.
+    await expect(running.getByRole('button', { name: 'Restart timer', exact: true })).toBeVisible();
+    await snap(page, 'offline-change-waiting');
+
+    sim.knobs.setOffline(false);
+    await expect
+      .poll(
+        async () =>
+          (
+            await entriesAtHarvest(sim.apiUrl, SIMULATOR_ACCOUNTS.duration, toLocalDate(new Date()))
+          ).find((entry) => entry.notes === RUNNING)?.is_running,
+        { timeout: 60_000 },
+      )
+      .toBe(false);
+    await expect(page.getByRole('status').filter({ hasText: /waiting/i })).toHaveCount(0, {
+      timeout: 30_000,
+    });
   });
 });
