@@ -9,6 +9,17 @@ export function compareNewestFirst(a: TimeEntry, b: TimeEntry): number {
   return b.id - a.id;
 }
 
+/**
+ * Most recently worked on first: by day, then by when Harvest last changed the entry. Resuming
+ * work means the entry just stopped or edited, not the one created last: stop, then quick
+ * restart, continues the same work.
+ */
+export function compareRecentlyWorked(a: TimeEntry, b: TimeEntry): number {
+  if (a.spentDate !== b.spentDate) return a.spentDate < b.spentDate ? 1 : -1;
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return b.id - a.id;
+}
+
 export class EntryLedger {
   private readonly entries = new Map<number, TimeEntry>();
 
@@ -39,10 +50,10 @@ export class EntryLedger {
     return [...this.entries.values()].filter((entry) => entry.isRunning).sort(compareNewestFirst)[0] ?? null;
   }
 
-  /** The most recent entry on or before today (a future-dated entry is not "the last one"). */
+  /** The entry last worked on, on or before today (a future-dated entry is not "the last one"). */
   last(today: LocalDate): TimeEntry | null {
     return (
-      [...this.entries.values()].filter((entry) => entry.spentDate <= today).sort(compareNewestFirst)[0] ?? null
+      [...this.entries.values()].filter((entry) => entry.spentDate <= today).sort(compareRecentlyWorked)[0] ?? null
     );
   }
 

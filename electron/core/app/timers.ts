@@ -10,7 +10,7 @@ import {
   type AccountContext,
 } from './accountContext';
 import type { EntryService } from './entries';
-import { compareNewestFirst } from './entryLedger';
+import { compareNewestFirst, compareRecentlyWorked } from './entryLedger';
 import { toTimeEntry } from './mapping';
 
 /** How far back quick restart looks for the entry to resume. */
@@ -52,7 +52,7 @@ export class TimerService {
   }
 
   /**
-   * Resume work with one keystroke: stop what runs; otherwise continue the most recent entry,
+   * Resume work with one keystroke: stop what runs; otherwise continue the entry last worked on,
    * restarting it when it is today's and starting a copy today when it is from an earlier day
    * (a timer on a past day would book today's work on the wrong date).
    */
@@ -61,7 +61,7 @@ export class TimerService {
     const running = recent.find((entry) => entry.isRunning);
     if (running) return { action: 'stopped', entry: await this.stop({ id: running.id }) };
 
-    const last = recent[0];
+    const last = [...recent].sort(compareRecentlyWorked)[0];
     if (last === undefined) return { action: 'nothing-to-restart', entry: null };
     if (last.spentDate === today(this.context) && !last.isLocked) {
       return { action: 'restarted', entry: await this.restart({ id: last.id }) };
