@@ -63,6 +63,8 @@ describe('addDays', () => {
 
   it('refuses text that is not a date', () => {
     expect(() => addDays('21/11/2026', 1)).toThrow(RangeError);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addDays('2026-11-21T10:00', 1)).toThrow(RangeError);
   });
 });
 

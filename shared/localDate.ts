@@ -13,8 +13,12 @@ const LOCAL_DATE_FORMAT = 'yyyy-MM-dd';
 const WEEK_STARTS_ON = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
 
 function toDate(date: LocalDate): Date {
-  const parsed = parse(date, LOCAL_DATE_FORMAT, new Date(2000, 0, 1, 12));
-  if (Number.isNaN(parsed.getTime())) throw new RangeError(`Not a local date: ${date}`);
+  // parseISO reads a date-only string as local midnight. (date-fns' `parse` would do too, but it
+  // brings every format token's parser into the popover's bundle for this one fixed shape.)
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseISO(date) : new Date(Number.NaN);
+  if (!isValid(parsed) || format(parsed, LOCAL_DATE_FORMAT) !== date) {
+    throw new RangeError(`Not a local date: ${date}`);
+  }
   // Noon keeps a daylight-saving change from pushing the date across midnight.
   parsed.setHours(12);
   return parsed;
