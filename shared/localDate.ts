@@ -4,7 +4,8 @@ import {
   addDays as addCalendarDays,
   differenceInCalendarDays,
   format,
-  parse,
+  isValid,
+  parseISO,
   startOfWeek,
 } from 'date-fns';
 import type { LocalDate } from './domain';
