@@ -142,24 +142,34 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
             Nothing matches “{query}”
           </li>
         ) : (
-          filtered.map((option, index) => (
-            <li
-              key={option.value}
-              id={optionId(index)}
-              role="option"
-              aria-selected={option.value === value}
-              className={option === active ? 'combobox-option is-active' : 'combobox-option'}
-              data-group={option.group && (index === 0 || filtered[index - 1]?.group !== option.group) ? option.group : undefined}
-              // mousedown, not click: the input's blur would close the list before a click lands.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(option);
-              }}
-            >
-              <span className="combobox-label">{option.label}</span>
-              {option.detail ? <span className="combobox-detail">{option.detail}</span> : null}
-            </li>
-          ))
+          filtered.flatMap((option, index) => {
+            const startsGroup = option.group && filtered[index - 1]?.group !== option.group;
+            const row = (
+              <li
+                key={option.value}
+                id={optionId(index)}
+                role="option"
+                aria-selected={option.value === value}
+                className={option === active ? 'combobox-option is-active' : 'combobox-option'}
+                // mousedown, not click: the input's blur would close the list before a click lands.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose(option);
+                }}
+              >
+                <span className="combobox-label">{option.label}</span>
+                {option.detail ? <span className="combobox-detail">{option.detail}</span> : null}
+              </li>
+            );
+            return startsGroup
+              ? [
+                  <li key={`group-${option.group}`} role="presentation" className="combobox-group" aria-hidden="true">
+                    {option.group}
+                  </li>,
+                  row,
+                ]
+              : [row];
+          })
         )}
       </ul>
     </div>

@@ -25,7 +25,7 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
   const times = entry.startedTime ? `${entry.startedTime} – ${entry.endedTime ?? 'now'}` : null;
   return (
     <li className={`entry${entry.isRunning ? ' is-running' : ''}${entry.isLocked ? ' is-locked' : ''}`}>
-      <div className="entry-main">
+      <div className="entry-top">
         <p className="entry-project">
           {entry.isRunning ? (
             <>
@@ -36,22 +36,24 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
           <span className="entry-project-name">{entry.project.name}</span>
           {clientName ? <span className="entry-client"> · {clientName}</span> : null}
         </p>
-        <p className="entry-task">
-          {entry.task.name}
-          {times ? <span className="entry-times"> · {times}</span> : null}
-        </p>
-        {entry.notes ? <p className="entry-notes">{entry.notes}</p> : null}
-        {entry.isLocked ? (
-          <p className="entry-locked">
-            <span aria-hidden="true">🔒 </span>
-            {entry.lockedReason ?? 'Locked: approved or invoiced entries cannot be changed.'}
-          </p>
-        ) : null}
-      </div>
-      <div className="entry-side">
         <p className="entry-hours">
           {entry.isRunning ? <RunningHours entry={entry} formatHours={formatHours} /> : formatHours(entry.hours)}
         </p>
+      </div>
+      <div className="entry-bottom">
+        <div className="entry-details">
+          <p className="entry-task">
+            {entry.task.name}
+            {times ? <span className="entry-times"> · {times}</span> : null}
+          </p>
+          {entry.notes ? <p className="entry-notes">{entry.notes}</p> : null}
+          {entry.isLocked ? (
+            <p className="entry-locked">
+              <span aria-hidden="true">🔒 </span>
+              {entry.lockedReason ?? 'Locked: approved or invoiced entries cannot be changed.'}
+            </p>
+          ) : null}
+        </div>
         {entry.isLocked ? null : (
           <div className="entry-actions">
             {entry.isRunning ? (

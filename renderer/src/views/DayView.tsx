@@ -123,8 +123,8 @@ export function DayView() {
           <button type="button" className="chip" aria-current={day === today ? 'date' : undefined} onClick={() => showDay(null)}>
             Today
           </button>
-          <button type="button" className="chip" onClick={() => showView('review')}>
-            Review
+          <button type="button" className="icon-button" aria-label="Review" title="Review" onClick={() => showView('review')}>
+            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 13V8.5M6.3 13V4M9.7 13V6.5M13 13V2.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></svg>
           </button>
           <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => showView('settings')}>
             <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="2.2" fill="none" stroke="currentColor" strokeWidth="1.4" /><path d="M8 1.8v2M8 12.2v2M1.8 8h2M12.2 8h2M3.6 3.6l1.4 1.4M11 11l1.4 1.4M3.6 12.4L5 11M11 5l1.4-1.4" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" /></svg>

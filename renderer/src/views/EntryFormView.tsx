@@ -5,7 +5,13 @@ import type { CompanySettings, TimeEntry } from '../../../shared/domain';
 import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
 import { formatHours, parseHours } from '../../../shared/hours';
 import { describeError } from '../api/bridge';
-import { buildSubmission, clockTimeError, hoursError, startsTimer, type FieldErrors } from '../api/entrySubmission';
+import {
+  buildSubmission,
+  clockTimeError,
+  hoursError,
+  startsTimer,
+  type FieldErrors,
+} from '../api/entrySubmission';
 import type { EntryDraft } from '../api/optimisticEntry';
 import { BackHeader } from '../components/BackHeader';
 import { ClockTimeField } from '../components/ClockTimeField';
@@ -18,12 +24,27 @@ import { useTimeFormat } from '../hooks/useTimeFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
 import { useUiStore, type EntryForm, type EntryFormValues } from '../stores/uiStore';
 
-const fallbackCompany: Pick<CompanySettings, 'wantsTimestampTimers' | 'clock'> = { wantsTimestampTimers: false, clock: '12h' };
+const fallbackCompany: Pick<CompanySettings, 'wantsTimestampTimers' | 'clock'> = {
+  wantsTimestampTimers: false,
+  clock: '12h',
+};
 
-function initialValues(form: EntryForm, day: string, hoursText: (hours: number) => string): EntryFormValues {
+function initialValues(
+  form: EntryForm,
+  day: string,
+  hoursText: (hours: number) => string,
+): EntryFormValues {
   if (form.values) return form.values;
   if (form.mode === 'new') {
-    return { projectId: null, taskId: null, notes: '', hours: '', startTime: '', endTime: '', date: form.date ?? day };
+    return {
+      projectId: null,
+      taskId: null,
+      notes: '',
+      hours: '',
+      startTime: '',
+      endTime: '',
+      date: form.date ?? day,
+    };
   }
   const entry = form.entry;
   return {
@@ -51,13 +72,16 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   const update = useUpdateEntry();
 
   const editing: TimeEntry | undefined = form.mode === 'edit' ? form.entry : undefined;
-  const [values, setValues] = useState(() => initialValues(form, day, (hours) => formatHours(hours, format)));
+  const [values, setValues] = useState(() =>
+    initialValues(form, day, (hours) => formatHours(hours, format)),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const settings = company.data ?? fallbackCompany;
   const timestamps = settings.wantsTimestampTimers;
   const projectChoices = choicesWithEntry(choices.data ?? [], editing);
   const context = { company: settings, today, ...(editing ? { editing } : {}) };
-  const set = (patch: Partial<EntryFormValues>) => setValues((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<EntryFormValues>) =>
+    setValues((current) => ({ ...current, ...patch }));
 
   const refused = (error: unknown) => reopenForm({ ...form, values, error: describeError(error) });
 
@@ -78,14 +102,19 @@ export function EntryFormView({ form }: { form: EntryForm }) {
     if (submission.kind === 'unchanged') return closeForm();
     if (submission.kind === 'start') {
       const preview = draft(0, true, today);
-      if (preview) start.mutateAsync({ request: submission.request, draft: preview }).catch(refused);
+      if (preview)
+        start.mutateAsync({ request: submission.request, draft: preview }).catch(refused);
     } else if (submission.kind === 'create') {
       const preview = draft(submission.hours, submission.running);
       if (preview) {
         create
           .mutateAsync({
             request: submission.request,
-            draft: { ...preview, startedTime: submission.request.startedTime ?? null, endedTime: submission.request.endedTime ?? null },
+            draft: {
+              ...preview,
+              startedTime: submission.request.startedTime ?? null,
+              endedTime: submission.request.endedTime ?? null,
+            },
           })
           .catch(refused);
       }
@@ -96,14 +125,26 @@ export function EntryFormView({ form }: { form: EntryForm }) {
         ...editing,
         ...(preview
           ? {
-              project: { id: preview.project.projectId, name: preview.project.projectName, code: preview.project.projectCode },
-              client: preview.project.clientName === null ? null : { id: editing.client?.id ?? preview.project.projectId, name: preview.project.clientName },
+              project: {
+                id: preview.project.projectId,
+                name: preview.project.projectName,
+                code: preview.project.projectCode,
+              },
+              client:
+                preview.project.clientName === null
+                  ? null
+                  : {
+                      id: editing.client?.id ?? preview.project.projectId,
+                      name: preview.project.clientName,
+                    },
               task: { id: preview.task.taskId, name: preview.task.taskName },
             }
           : {}),
         spentDate: patch.spentDate ?? editing.spentDate,
         notes: patch.notes ?? editing.notes,
-        ...(patch.hours === undefined ? {} : { hours: patch.hours, hoursWithoutTimer: patch.hours }),
+        ...(patch.hours === undefined
+          ? {}
+          : { hours: patch.hours, hoursWithoutTimer: patch.hours }),
         startedTime: patch.startedTime ?? editing.startedTime,
         endedTime: patch.endedTime ?? editing.endedTime,
       };
@@ -153,58 +194,100 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   return (
     <>
       <BackHeader title={title} onBack={closeForm} />
-      <form className="view-body entry-form" aria-label={title} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
-        {form.error ? (
-          <p role="alert" className="banner is-error">
-            {form.error}
-          </p>
-        ) : null}
-        {choices.isError && !choices.data ? (
-          <p role="alert" className="banner is-error">
-            Your projects could not be loaded: {describeError(choices.error)}
-          </p>
-        ) : null}
-        <ProjectTaskFields
-          choices={projectChoices}
-          recent={recent}
-          projectId={values.projectId}
-          taskId={values.taskId}
-          onProject={(projectId, taskId) => set({ projectId, taskId })}
-          onTask={(taskId) => set({ taskId })}
-          errors={errors}
-          loading={choices.isPending}
-          autoFocus
-        />
-        <div className="field">
-          <label htmlFor="entry-notes">Notes</label>
-          <textarea id="entry-notes" rows={3} value={values.notes} onChange={(event) => set({ notes: event.target.value })} />
-        </div>
-        <div className="field-row">
-          {timestamps ? (
-            <>
-              <ClockTimeField label="Start time" value={values.startTime} onChange={(startTime) => set({ startTime })} onBlur={blurClock('startTime')} error={errors.startTime} placeholder={settings.clock === '24h' ? '09:00' : '9:00am'} />
-              <ClockTimeField label="End time" value={values.endTime} onChange={(endTime) => set({ endTime })} onBlur={blurClock('endTime')} error={errors.endTime} placeholder="Empty: timer" />
-            </>
-          ) : (
-            <HoursField value={values.hours} onChange={(hours) => set({ hours })} onBlur={blurHours} error={errors.hours} placeholder={editing?.isRunning ? 'Running' : format === 'decimal' ? '0.00' : '0:00'} />
-          )}
+      <main className="view-body">
+        <form
+          className="entry-form"
+          aria-label={title}
+          onSubmit={onSubmit}
+          onKeyDown={onKeyDown}
+          noValidate
+        >
+          {form.error ? (
+            <p role="alert" className="banner is-error">
+              {form.error}
+            </p>
+          ) : null}
+          {choices.isError && !choices.data ? (
+            <p role="alert" className="banner is-error">
+              Your projects could not be loaded: {describeError(choices.error)}
+            </p>
+          ) : null}
+          <ProjectTaskFields
+            choices={projectChoices}
+            recent={recent}
+            projectId={values.projectId}
+            taskId={values.taskId}
+            onProject={(projectId, taskId) => set({ projectId, taskId })}
+            onTask={(taskId) => set({ taskId })}
+            errors={errors}
+            loading={choices.isPending}
+            autoFocus
+          />
           <div className="field">
-            <label htmlFor="entry-date">Date</label>
-            <input id="entry-date" type="date" required value={values.date} onChange={(event) => event.target.value && set({ date: event.target.value })} />
+            <label htmlFor="entry-notes">Notes</label>
+            <textarea
+              id="entry-notes"
+              rows={3}
+              value={values.notes}
+              onChange={(event) => set({ notes: event.target.value })}
+            />
           </div>
-        </div>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={closeForm}>
-            Cancel
-          </button>
-          <button type="submit" className="button is-primary">
-            {timer ? 'Start timer' : 'Save entry'}
-          </button>
-        </div>
-        <p className="hint muted">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to {timer ? 'start' : 'save'} · <kbd>Esc</kbd> to cancel
-        </p>
-      </form>
+          <div className="field-row">
+            {timestamps ? (
+              <>
+                <ClockTimeField
+                  label="Start time"
+                  value={values.startTime}
+                  onChange={(startTime) => set({ startTime })}
+                  onBlur={blurClock('startTime')}
+                  error={errors.startTime}
+                  placeholder={settings.clock === '24h' ? '09:00' : '9:00am'}
+                />
+                <ClockTimeField
+                  label="End time"
+                  value={values.endTime}
+                  onChange={(endTime) => set({ endTime })}
+                  onBlur={blurClock('endTime')}
+                  error={errors.endTime}
+                  placeholder="Empty: timer"
+                />
+              </>
+            ) : (
+              <HoursField
+                value={values.hours}
+                onChange={(hours) => set({ hours })}
+                onBlur={blurHours}
+                error={errors.hours}
+                placeholder={
+                  editing?.isRunning ? 'Running' : format === 'decimal' ? '0.00' : '0:00'
+                }
+              />
+            )}
+            <div className="field">
+              <label htmlFor="entry-date">Date</label>
+              <input
+                id="entry-date"
+                type="date"
+                required
+                value={values.date}
+                onChange={(event) => event.target.value && set({ date: event.target.value })}
+              />
+            </div>
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={closeForm}>
+              Cancel
+            </button>
+            <button type="submit" className="button is-primary">
+              {timer ? 'Start timer' : 'Save entry'}
+            </button>
+          </div>
+          <p className="hint muted">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to {timer ? 'start' : 'save'} · <kbd>Esc</kbd> to
+            cancel
+          </p>
+        </form>
+      </main>
     </>
   );
 }
