@@ -35,7 +35,7 @@ describe('Day view', () => {
 
   it('says so when nothing is tracked yet', async () => {
     renderWithBridge(<App />, createFakeHarvestTray());
-    expect(await screen.findByText('Nothing tracked today yet.')).toBeInTheDocument();
+    expect(await screen.findByText('No time entries today yet.')).toBeInTheDocument();
     expect(screen.getByLabelText('Day total')).toHaveTextContent('0:00');
   });
 
@@ -92,7 +92,7 @@ describe('Day view', () => {
     act(() => usePendingDeleteStore.getState().flush());
     await waitFor(() => expect(fake.callsTo('entries.delete')).toEqual([{ id: 9 }]));
     expect(fake.entries).toHaveLength(0);
-    expect(await screen.findByText('Nothing tracked today yet.')).toBeInTheDocument();
+    expect(await screen.findByText('No time entries today yet.')).toBeInTheDocument();
   });
 
   it('a refused delete puts the entry back and says why', async () => {

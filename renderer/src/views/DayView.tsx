@@ -85,7 +85,7 @@ export function DayView() {
   } else if (shown.length === 0) {
     body = (
       <div className="empty-state">
-        <p className="empty-title">Nothing tracked {day === today ? 'today' : 'on this day'} yet.</p>
+        <p className="empty-title">{day === today ? 'No time entries today yet.' : 'No time entries on this day.'}</p>
         <p className="muted">Use New entry to start a timer or log hours.</p>
       </div>
     );
