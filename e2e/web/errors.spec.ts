@@ -39,6 +39,8 @@ test.describe('errors', () => {
     await page.getByRole('button', { name: 'Previous day', exact: true }).click();
     await expect(tokenBox(page)).toBeVisible();
     await expect(entryItems(page)).toHaveCount(0);
+    // Why the user has to sign in again, in Harvest's words.
+    await expect(page.getByText(/access token provided is expired, revoked/)).toBeVisible();
     await snap(page, 'signed-out-401');
   });
 
