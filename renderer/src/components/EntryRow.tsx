@@ -49,7 +49,10 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
           {entry.notes ? <p className="entry-notes">{entry.notes}</p> : null}
           {entry.isLocked ? (
             <p className="entry-locked">
-              <span aria-hidden="true">🔒 </span>
+              <svg className="lock-icon" viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="3.5" y="7" width="9" height="6.5" rx="1.2" />
+                <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              </svg>
               {entry.lockedReason ?? 'Locked: approved or invoiced entries cannot be changed.'}
             </p>
           ) : null}
