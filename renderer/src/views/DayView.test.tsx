@@ -105,4 +105,16 @@ describe('Day view', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The entry was not deleted: Entry is closed');
     expect(screen.getByRole('list', { name: 'Time entries' })).toBeInTheDocument();
   });
+
+  it('reloads the day when the main process says its entries changed, and today when the popover shows', async () => {
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await screen.findByText('No time entries today yet.');
+    fake.entries.push(makeEntry({ id: 77, spentDate: today(), notes: 'from the tray menu' }));
+    act(() => fake.emit('entries.changed', { dates: [today()] }));
+    expect(await screen.findByText('from the tray menu')).toBeInTheDocument();
+    fake.entries.push(makeEntry({ id: 78, spentDate: today(), notes: 'from the web' }));
+    act(() => fake.emit('ui.shown', {}));
+    expect(await screen.findByText('from the web')).toBeInTheDocument();
+  });
 });
