@@ -255,5 +255,7 @@ describe('static files', () => {
       expect(response.body, path).not.toContain('outside the renderer');
     }
     expect((await send(`${bridge.origin}/assets`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await send(`${bridge.origin}/missing.js`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await send(`${bridge.origin}/favicon.ico`, { headers: { Cookie: cookie } })).status).toBe(204);
   });
 });

@@ -88,7 +88,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (!hasSession) return sendText(response, 401, SESSION_ENDED);
     const served = await staticFiles.serve(url.pathname, response, request.method === 'HEAD');
-    if (!served) sendText(response, 404, 'Not found.');
+    if (served) return;
+    // Browsers ask for a favicon on their own; an empty answer keeps the console free of a 404.
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' });
+      return void response.end();
+    }
+    sendText(response, 404, 'Not found.');
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, pathname: string) {
