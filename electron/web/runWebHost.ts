@@ -1,8 +1,11 @@
 // Runs the web host until SIGINT/SIGTERM: prints one line with the URL to open (scripts and
 // people look for exactly that line), and closes the core cleanly so queued changes are saved.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from '../core/config';
 import { parseWebHostArgs, UsageError } from './cliArgs';
 import { startConfiguredWebHost } from './configuredWebHost';
+import { BUILT_RENDERER_DIR } from './webHost';
 
 export async function runWebHost(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let host;
@@ -15,6 +18,10 @@ export async function runWebHost(argv: string[], env: NodeJS.ProcessEnv = proces
       process.exit(2);
     }
     throw error;
+  }
+  if (!existsSync(join(BUILT_RENDERER_DIR, 'index.html'))) {
+    // The host still answers the API; only the page is missing. `npm run web` builds it first.
+    process.stderr.write('The app is not built yet (out/renderer is missing): run `npm run build`, or use `npm run web`.\n');
   }
   process.stdout.write(`Harvest Tray is running at ${host.url} (open it in your browser; Ctrl+C stops it)\n`);
 
