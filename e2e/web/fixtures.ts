@@ -47,7 +47,7 @@ export const test = base.extend<WebHostOptions & WebHostFixtures>({
     const host = await startConfiguredWebHost({ env, port: 0, store: 'memory' });
     await use(host);
     await host.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
 
   page: async ({ page, host }, use) => {
