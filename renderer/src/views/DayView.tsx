@@ -47,7 +47,10 @@ export function DayView() {
   const today = useToday();
   const day = useDayShown();
   const company = useCompany();
-  const entries = useEntries(day, day);
+  const week = weekDays(day, company.data?.weekStartDay ?? 'Monday');
+  // One read of the whole week serves the day's list and the week's progress (same query key),
+  // so showing the popover costs a single request to Harvest.
+  const entries = useEntries(week[0] ?? day, week[week.length - 1] ?? day);
   const formatHours = useFormatHours();
   const { showDay, showView, openNewEntry, openEditEntry } = useUiStore();
   const pendingDelete = usePendingDeleteStore((state) => state.pending);
@@ -63,7 +66,9 @@ export function DayView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const shown = (entries.data ?? []).filter((entry) => entry.id !== pendingDelete?.id).sort(newestFirst);
+  const shown = (entries.data ?? [])
+    .filter((entry) => entry.spentDate === day && entry.id !== pendingDelete?.id)
+    .sort(newestFirst);
   const offline = isBridgeError(entries.error) && entries.error.kind === 'offline';
 
   let body;
@@ -140,7 +145,7 @@ export function DayView() {
       <footer className="view-footer">
         <div className="footer-figures">
           <DayTotal entries={shown} formatHours={formatHours} />
-          <WeekProgress week={weekDays(day, company.data?.weekStartDay ?? 'Monday')} formatHours={formatHours} />
+          <WeekProgress week={week} formatHours={formatHours} />
         </div>
         <button type="button" className="button is-primary" onClick={() => openNewEntry(day)}>
           New entry
