@@ -29,6 +29,7 @@ export interface FakeDisplay {
 
 export class FakeNativeImage {
   private template = false;
+  scaleFactor = 1;
   constructor(
     readonly buffer: Buffer,
     readonly origin: string,
@@ -53,7 +54,11 @@ export class FakeNativeImage {
 }
 
 export const nativeImage = {
-  createFromBuffer: (buffer: Buffer) => new FakeNativeImage(buffer, 'buffer'),
+  createFromBuffer: (buffer: Buffer, options?: { scaleFactor?: number }) => {
+    const image = new FakeNativeImage(buffer, 'buffer');
+    image.scaleFactor = options?.scaleFactor ?? 1;
+    return image;
+  },
   createFromPath: (path: string) => new FakeNativeImage(Buffer.alloc(0), path),
   createEmpty: () => new FakeNativeImage(Buffer.alloc(0), 'empty'),
 };
@@ -123,7 +128,14 @@ export class Tray extends EventEmitter {
   setContextMenu(menu: FakeMenu | null): void {
     this.contextMenu = menu;
   }
-  popUpContextMenu(): void {}
+  poppedUpMenus: FakeMenu[] = [];
+  popUpContextMenu(menu?: FakeMenu): void {
+    if (menu) this.poppedUpMenus.push(menu);
+  }
+  /** The user clicked (or right-clicked) the icon. */
+  press(button: 'click' | 'right-click' = 'click'): void {
+    this.emit(button, {}, this.bounds);
+  }
   getBounds(): Rectangle {
     return this.bounds;
   }

@@ -1,0 +1,120 @@
+// The tray icon as one service with the Tray passed in (tests hand a fake). It shows whether a
+// timer runs (icon), how long (title on macOS; tooltip and menu elsewhere), and offers the menu:
+// the running or last entry with Stop / Restart, Open, New entry, Review today, Settings, Quit.
+import { Menu, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Tray } from 'electron';
+import type { NavigateView } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/domain';
+import { entryClock, entryName } from './entryText';
+import { trayIconPng, type TrayIconState } from './trayIcons';
+
+export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'popUpContextMenu' | 'on'>;
+
+export interface TrayEntries {
+  runningEntry(): TimeEntry | null;
+  lastEntry(): TimeEntry | null;
+}
+
+export interface TrayActions {
+  stopTimer(id: number): void;
+  restartTimer(id: number): void;
+  togglePopover(): void;
+  openPopover(): void;
+  navigate(view: Exclude<NavigateView, 'today'>): void;
+  quit(): void;
+}
+
+export interface TrayServiceOptions {
+  tray: TrayLike;
+  entries: TrayEntries;
+  actions: TrayActions;
+  platform: NodeJS.Platform;
+  now?: () => Date;
+}
+
+export interface TrayService {
+  /** Re-reads the entries; call on every timer change. Cheap when nothing visible changed. */
+  update(): void;
+  /** Keeps the shown time current. */
+  startTicking(intervalMs?: number): void;
+  dispose(): void;
+}
+
+/** The h:mm text changes once a minute; checking every 10 s keeps it at most 10 s late. */
+const TICK_MS = 10_000;
+
+export function createTrayService({ tray, entries, actions, platform, now = () => new Date() }: TrayServiceOptions): TrayService {
+  const isMac = platform === 'darwin';
+  const icons = { idle: icon('idle', isMac), running: icon('running', isMac) };
+  let shown = { state: '' as TrayIconState | '', text: '' };
+  let menu: Menu | null = null;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+
+  // macOS: a left click opens the popover and a right click the menu (a set context menu would
+  // swallow left clicks there). Windows and Linux: the menu is always set, since 'click' never
+  // fires on some Linux desktops and the menu is then the only way in.
+  tray.on('click', () => actions.togglePopover());
+  if (isMac) tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
+
+  const update = () => {
+    const running = entries.runningEntry();
+    const last = running ? null : entries.lastEntry();
+    const at = now();
+    const state: TrayIconState = running ? 'running' : 'idle';
+    const text = running ? `${entryName(running)} ${entryClock(running, at)}` : (last ? entryName(last) : '');
+    if (state === shown.state && text === shown.text) return;
+    shown = { state, text };
+
+    tray.setImage(icons[state]);
+    tray.setToolTip(running ? `Harvest Tray — ${entryName(running)} (${entryClock(running, at)})` : 'Harvest Tray — no timer running');
+    if (isMac) tray.setTitle(running ? ` ${entryClock(running, at)}` : '', { fontType: 'monospacedDigit' });
+    menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions));
+    if (!isMac) tray.setContextMenu(menu);
+  };
+
+  return {
+    update,
+    startTicking(intervalMs = TICK_MS) {
+      clearInterval(ticker);
+      ticker = setInterval(update, intervalMs);
+    },
+    dispose() {
+      clearInterval(ticker);
+    },
+  };
+}
+
+function menuTemplate(
+  running: TimeEntry | null,
+  last: TimeEntry | null,
+  at: Date,
+  actions: TrayActions,
+): MenuItemConstructorOptions[] {
+  const entryItems: MenuItemConstructorOptions[] = running
+    ? [
+        { label: `Running: ${entryName(running)} (${entryClock(running, at)})`, enabled: false },
+        { label: 'Stop timer', click: () => actions.stopTimer(running.id) },
+      ]
+    : last
+      ? [
+          { label: `Last: ${entryName(last)} (${entryClock(last, at)})`, enabled: false },
+          { label: 'Restart timer', click: () => actions.restartTimer(last.id) },
+        ]
+      : [{ label: 'No timer running', enabled: false }];
+  return [
+    ...entryItems,
+    { type: 'separator' },
+    { label: 'Open Harvest Tray', click: () => actions.openPopover() },
+    { label: 'New entry', click: () => actions.navigate('new-entry') },
+    { label: 'Review today', click: () => actions.navigate('review') },
+    { label: 'Settings', click: () => actions.navigate('settings') },
+    { type: 'separator' },
+    { label: 'Quit Harvest Tray', click: () => actions.quit() },
+  ];
+}
+
+function icon(state: TrayIconState, template: boolean): NativeImage {
+  // Drawn at 32 px and marked @2x: crisp on high-density screens, 16 pt everywhere else.
+  const image = nativeImage.createFromBuffer(trayIconPng(state, template), { scaleFactor: 2 });
+  if (template) image.setTemplateImage(true);
+  return image;
+}
