@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fake, globalShortcut } from 'electron';
+import { fake, globalShortcut } from './testing/fakeElectron';
 import type { ShortcutStatus } from '../../shared/domain';
 import { createShortcutRegistry } from './shortcuts';
 
