@@ -1,6 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { productionCsp } from './electron/desktop/csp';
+
+/** file:// pages carry no response headers, so the built page states its own policy. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'harvest-tray-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: productionCsp }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -13,12 +26,16 @@ export default defineConfig({
   },
   preload: {
     build: {
-      rollupOptions: { input: { preload: resolve('electron/preload.ts') } },
+      rollupOptions: {
+        input: { preload: resolve('electron/preload.ts') },
+        // Sandboxed preloads are loaded as classic scripts: CommonJS, never ESM.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       // electron-vite leaves output unminified by default; the popover's JS budget is 150 KB gzipped.
       minify: true,
