@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // electron-store imports 'electron' itself: inline it so the alias above reaches it too.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

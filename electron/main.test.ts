@@ -1,0 +1,64 @@
+// The composition root against the fake 'electron' and the real core + simulator: everything is
+// wired (IPC for every channel, tray, shortcuts, argv actions reaching the core).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../shared/contract';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from './core/simulator';
+import { fake } from './desktop/testing/fakeElectron';
+
+let sim: Simulator;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  fake.reset();
+  sim = await startSimulator();
+  Object.assign(process.env, {
+    HARVEST_API_URL: sim.apiUrl,
+    HARVEST_ID_URL: sim.url,
+    HARVEST_ACCESS_TOKEN: SIMULATOR_TOKENS.single,
+    HARVEST_ACCOUNT_ID: String(SIMULATOR_ACCOUNTS.duration),
+    HARVEST_TRAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'harvest-tray-main-')),
+  });
+  delete process.env.XDG_SESSION_TYPE;
+  delete process.env.WAYLAND_DISPLAY;
+  await import('./main');
+  await vi.waitFor(() => expect(fake.trays()).toHaveLength(1), { timeout: 10_000 });
+});
+
+afterAll(async () => {
+  fake.app.emit('will-quit');
+  process.env = saved;
+  await sim.close();
+});
+
+describe('the desktop app, wired', () => {
+  it('registers one sender-checked IPC handler per contract channel', () => {
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(channelNames.map((c) => `harvestTray:${c}`).sort());
+  });
+
+  it('creates the popover hidden, sandboxed and isolated', () => {
+    const [popover] = fake.windows();
+    expect(popover).toBeDefined();
+    expect(popover?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('registers both global shortcuts with their defaults', () => {
+    expect([...fake.globalShortcut.registered.keys()].sort()).toEqual(['CommandOrControl+Alt+H', 'CommandOrControl+Alt+R']);
+  });
+
+  it('stops the running timer when a second launch says --quick-restart, and says so', async () => {
+    const before = sim.knobs.requestCount();
+    fake.app.emit('second-instance', {}, ['harvest-tray', '--quick-restart']);
+    await vi.waitFor(() => expect(fake.notifications().map((n) => n.title)).toContain('Timer stopped'), { timeout: 10_000 });
+    expect(sim.knobs.requestCount()).toBeGreaterThan(before);
+  });
+
+  it('a plain second launch shows the popover', () => {
+    const [popover] = fake.windows();
+    popover?.hide();
+    fake.app.emit('second-instance', {}, ['harvest-tray']);
+    expect(popover?.isVisible()).toBe(true);
+  });
+});
