@@ -1,10 +1,23 @@
 // What the user sees when Harvest says no, when the token stops working, and when the network goes.
 import { SIMULATOR_ACCOUNTS } from '../../electron/core/simulator';
 import { toLocalDate } from '../../shared/localDate';
+import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { alert, entriesAtHarvest, entryItems, tokenBox, waitForEntries } from './popover';
 
 const RUNNING = 'Logo refinements after client feedback';
+
+/**
+ * The day view reads a whole week at once, so only a day in another week is a read that needs
+ * Harvest. Stops early when the day view goes away (a 401 sends the user to sign-in).
+ */
+async function showPreviousWeek(page: Page): Promise<void> {
+  const previous = page.getByRole('button', { name: 'Previous day', exact: true });
+  for (let day = 0; day < 7 && (await previous.isVisible()); day += 1) {
+    // The view may leave between the check and the click; what follows asserts the outcome.
+    await previous.click({ timeout: 2_000 }).catch(() => undefined);
+  }
+}
 
 test.describe('errors', () => {
   test('a change Harvest refuses (422) is shown in Harvest’s words and undone on screen', async ({
@@ -36,11 +49,11 @@ test.describe('errors', () => {
       },
       count: 5,
     });
-    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+    await showPreviousWeek(page);
     await expect(tokenBox(page)).toBeVisible();
     await expect(entryItems(page)).toHaveCount(0);
     // Why the user has to sign in again, in Harvest's words.
-    await expect(page.getByText(/access token provided is expired, revoked/)).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(/access token provided is expired, revoked/);
     await snap(page, 'signed-out-401');
   });
 
@@ -54,12 +67,12 @@ test.describe('errors', () => {
 
     sim.knobs.setOffline(true);
     // Any read that needs Harvest finds out.
-    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+    await showPreviousWeek(page);
     await expect(status).toBeVisible({ timeout: 15_000 });
     await snap(page, 'offline');
 
     sim.knobs.setOffline(false);
-    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+    await showPreviousWeek(page);
     await expect(status).toHaveCount(0, { timeout: 30_000 });
   });
 

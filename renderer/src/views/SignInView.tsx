@@ -72,7 +72,7 @@ export function SignInView({ reason }: { reason: string | null }) {
         <h1>Harvest Tray</h1>
       </div>
       <p className="muted">Your Harvest timer, one click from the menu bar.</p>
-      {reason && step.kind === 'token' ? <p className="banner is-muted">{reason}</p> : null}
+      {reason && step.kind === 'token' ? <p role="alert" className="banner is-muted">{reason}</p> : null}
       {error ? (
         <p role="alert" className="banner is-error">
           {error}
