@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { timeEntry } from './testing/timeEntry';
 import type { TimeEntry } from './domain';
 import { liveHours } from './elapsed';
 
 function entry(overrides: Partial<TimeEntry>): TimeEntry {
-  return {
-    id: 1,
-    spentDate: '2026-11-21',
-    hours: 1.25,
-    hoursWithoutTimer: 1.25,
-    notes: null,
-    isRunning: false,
-    timerStartedAt: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    billable: true,
-    client: null,
-    project: { id: 10, name: 'Website', code: null },
-    task: { id: 20, name: 'Design' },
-    createdAt: '2026-11-21T08:00:00Z',
-    updatedAt: '2026-11-21T08:00:00Z',
-    ...overrides,
-  };
+  return timeEntry({ hours: 1.25, hoursWithoutTimer: 1.25, client: null, ...overrides });
 }
 
 describe('liveHours', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timeEntry } from './testing/timeEntry';
 import type { TimeEntry } from './domain';
 import {
   dayTotal,
@@ -10,27 +11,7 @@ import {
 
 let nextId = 1;
 function entry(overrides: Partial<TimeEntry>): TimeEntry {
-  const id = nextId++;
-  return {
-    id,
-    spentDate: '2026-11-21',
-    hours: 1,
-    hoursWithoutTimer: 1,
-    notes: null,
-    isRunning: false,
-    timerStartedAt: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    billable: true,
-    client: { id: 5, name: 'Acme' },
-    project: { id: 10, name: 'Website', code: null },
-    task: { id: 20, name: 'Design' },
-    createdAt: '2026-11-21T08:00:00Z',
-    updatedAt: '2026-11-21T08:00:00Z',
-    ...overrides,
-  };
+  return timeEntry({ id: nextId++, ...overrides });
 }
 
 function timed(startedTime: string, endedTime: string | null, overrides: Partial<TimeEntry> = {}) {

@@ -1,27 +1,20 @@
 // Domain time entries for the desktop adapters' tests.
 import type { TimeEntry } from '../../../shared/domain';
+import { timeEntry as sharedTimeEntry } from '../../../shared/testing/timeEntry';
 
 export function timeEntry(overrides: Partial<TimeEntry> = {}): TimeEntry {
-  return {
+  return sharedTimeEntry({
     id: 101,
     spentDate: '2026-03-02',
     hours: 1.25,
     hoursWithoutTimer: 1.25,
-    notes: null,
-    isRunning: false,
-    timerStartedAt: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    billable: true,
     client: { id: 1, name: 'Acme' },
     project: { id: 2, name: 'Website', code: null },
     task: { id: 3, name: 'Design' },
     createdAt: '2026-03-02T08:00:00Z',
     updatedAt: '2026-03-02T09:15:00Z',
     ...overrides,
-  };
+  });
 }
 
 /** A timer started `minutesAgo` before `now`, on top of `hoursWithoutTimer`. */
