@@ -55,6 +55,10 @@ describe('the desktop app, wired', () => {
     expect(sim.knobs.requestCount()).toBeGreaterThan(before);
   });
 
+  it('applies the launch-at-login setting at start-up (off by default)', () => {
+    expect(fake.app.loginItemSettings).toEqual([{ openAtLogin: false }]);
+  });
+
   it('a plain second launch shows the popover', () => {
     const [popover] = fake.windows();
     popover?.hide();

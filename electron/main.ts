@@ -140,6 +140,7 @@ async function start(): Promise<void> {
   });
   const settings = await core.handlers['settings.get']({});
   shortcuts.apply(settings.shortcuts);
+  app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
 
   const trayService = tray
     ? createTrayService({
