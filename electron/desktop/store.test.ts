@@ -1,23 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { electronJsonStore } from './store';
 
-// vitest loads node_modules packages with Node itself, so electron-store's own `import 'electron'`
-// would reach the real package (which tries to download its binary) instead of the fake. The
-// stand-in does what electron-store does with these options: `name` becomes conf's file name.
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  class ElectronStoreStandIn extends Conf<Record<string, unknown>> {
-    constructor(options: { name?: string; cwd: string; clearInvalidConfig?: boolean }) {
-      const { name, ...rest } = options;
-      super({ ...rest, configName: name ?? 'config' });
-    }
-  }
-  return { default: ElectronStoreStandIn };
-});
-
+// electron-store runs for real here: vitest.config.ts inlines it so its own import of 'electron'
+// reaches the fake (for app.getPath and ipcMain), as it would reach Electron in the app.
 describe('electronJsonStore', () => {
   it('persists values in the data folder across instances', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'harvest-tray-store-'));
