@@ -23,6 +23,9 @@ beforeAll(async () => {
   });
   delete process.env.XDG_SESSION_TYPE;
   delete process.env.WAYLAND_DISPLAY;
+  // A tray icon is expected: not GNOME's no-tray fallback of the machine running the tests.
+  delete process.env.XDG_CURRENT_DESKTOP;
+  delete process.env.HARVEST_TRAY_NO_TRAY;
   await import('./main');
   await vi.waitFor(() => expect(fake.trays()).toHaveLength(1), { timeout: 10_000 });
 });

@@ -18,6 +18,7 @@ import { createShortcutRegistry } from './desktop/shortcuts';
 import { electronJsonStore } from './desktop/store';
 import { createTrayService } from './desktop/tray';
 import { trayIconPng } from './desktop/trayIcons';
+import { hasStatusNotifierWatcher, trayAvailability } from './desktop/trayAvailability';
 import { safeStorageVault } from './desktop/vault';
 import { createPopoverWindow, hardenSession } from './desktop/window';
 
@@ -43,7 +44,12 @@ async function start(): Promise<void> {
   hardenSession(page);
 
   // Where the desktop shows no tray icon (GNOME without AppIndicator), an ordinary window instead.
-  const noTray = process.env.HARVEST_TRAY_NO_TRAY === '1';
+  const trayCheck = await trayAvailability({
+    env: process.env,
+    platform: process.platform,
+    statusNotifierWatcher: () => hasStatusNotifierWatcher(),
+  });
+  const noTray = !trayCheck.available;
   const popover = createPopoverWindow({
     page,
     preloadPath: join(__dirname, '../preload/preload.cjs'),
@@ -162,12 +168,9 @@ async function start(): Promise<void> {
   trayService?.update();
   trayService?.startTicking();
 
-  if (noTray) {
+  if (!trayCheck.available) {
     showPopover();
-    notify({
-      title: 'Harvest Tray opened as a window',
-      body: 'This desktop shows no tray icons (on GNOME, the AppIndicator extension adds them).',
-    });
+    notify({ title: 'Harvest Tray opened as a window', body: trayCheck.reason });
   }
 
   const runAction = (action: ArgvAction) => {
