@@ -1,6 +1,7 @@
 // An in-memory stand-in for `window.harvestTray` that behaves like the main process: it keeps
 // entries, answers with Reply envelopes, emits events, and can be told to refuse a channel.
 import type { Channel, EventName, EventPayload, HarvestTrayApi, Reply, RequestOf, ResponseOf } from '../../../shared/contract';
+import { timeEntry } from '../../../shared/testing/timeEntry';
 import type { CompanySettings, CurrentUser, ProjectChoice, Session, Settings, SyncState, TimeEntry } from '../../../shared/domain';
 import type { AppError } from '../../../shared/errors';
 
@@ -36,26 +37,18 @@ export const projects: ProjectChoice[] = [
 ];
 
 export function makeEntry(overrides: Partial<TimeEntry> = {}): TimeEntry {
-  return {
+  return timeEntry({
     id: 1001,
-    spentDate: '2026-11-21',
     hours: 1.5,
     hoursWithoutTimer: 1.5,
     notes: 'Homepage wireframes',
-    isRunning: false,
-    timerStartedAt: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    billable: true,
     client: { id: 5, name: 'Acme Corp' },
     project: { id: 11, name: 'Website Redesign', code: 'WR' },
     task: { id: 21, name: 'Design' },
     createdAt: '2026-11-21T09:00:00Z',
     updatedAt: '2026-11-21T09:00:00Z',
     ...overrides,
-  };
+  });
 }
 
 type Handler<C extends Channel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
