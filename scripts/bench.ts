@@ -12,7 +12,7 @@ import {
   SIMULATOR_TOKENS,
   startSimulator,
   type Simulator,
-} from '../electron/core/simulator';
+} from '../electron/simulator';
 import { startConfiguredWebHost } from '../electron/web/configuredWebHost';
 import { ensureBuilt } from '../electron/web/launch/appBuild';
 import { BUILT_RENDERER_DIR, type WebHost } from '../electron/web/webHost';

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../electron/core/simulator';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../electron/simulator';
 import { electronPackageDir, findElectronBinary } from '../../electron/web/launch/electronBinary';
 
 const binary = findElectronBinary({ env: process.env, packageDir: electronPackageDir(import.meta.url) });

@@ -1,5 +1,5 @@
 // Writing entries by hand in a duration account (Northwind Studio: h:mm display, 12h clock).
-import { SIMULATOR_ACCOUNTS } from '../../electron/core/simulator';
+import { SIMULATOR_ACCOUNTS } from '../../electron/simulator';
 import { toLocalDate } from '../../shared/localDate';
 import { expect, snap, test } from './fixtures';
 import { choose, dayTotal, entriesAtHarvest, entryItems, hoursIn, waitForEntries } from './popover';

@@ -1,5 +1,5 @@
 // What the user sees when Harvest says no, when the token stops working, and when the network goes.
-import { SIMULATOR_ACCOUNTS } from '../../electron/core/simulator';
+import { SIMULATOR_ACCOUNTS } from '../../electron/simulator';
 import { toLocalDate } from '../../shared/localDate';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';

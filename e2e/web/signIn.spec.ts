@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { SIMULATOR_TOKENS } from '../../electron/core/simulator';
+import { SIMULATOR_TOKENS } from '../../electron/simulator';
 import { expect, snap, test } from './fixtures';
 import { alert, entriesList, entryItems, signIn, tokenBox, waitForEntries } from './popover';
 

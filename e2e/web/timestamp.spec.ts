@@ -1,6 +1,6 @@
 // A start/end-time account (Northwind Labs: decimal hours, 24h clock). Harvest answers a restart
 // here with a new entry, and entries carry clock times.
-import { SIMULATOR_ACCOUNTS } from '../../electron/core/simulator';
+import { SIMULATOR_ACCOUNTS } from '../../electron/simulator';
 import { toLocalDate } from '../../shared/localDate';
 import { expect, snap, test } from './fixtures';
 import { choose, entriesAtHarvest, entryItems, waitForEntries } from './popover';

@@ -2,7 +2,7 @@
 // has no tray: a reload of a page that has run before is its "show". The renderer restores its
 // persisted query cache before the first render, then refreshes today's entries once.
 import type { Browser, Page } from '@playwright/test';
-import type { Simulator } from '../../electron/core/simulator';
+import type { Simulator } from '../../electron/simulator';
 import { median, type Figure } from './figures';
 
 /** Installed before any page script: notes when the entries list first has items. */

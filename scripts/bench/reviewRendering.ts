@@ -6,7 +6,7 @@ import {
   SIMULATOR_ACCOUNTS,
   SIMULATOR_TOKENS,
   type Simulator,
-} from '../../electron/core/simulator';
+} from '../../electron/simulator';
 import { addDays, toLocalDate } from '../../shared/localDate';
 import type { Figure } from './figures';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, channels } from '../../../shared/contract';
 import { toLocalDate } from '../../../shared/localDate';
-import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../simulator';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
 import { dispatch } from './dispatch';
 import { DEFAULT_SETTINGS } from './settings';
 import { startHarness, type Harness } from './testing/coreHarness';

@@ -4,7 +4,7 @@ import type { Handlers } from '../../../shared/contract';
 import { AppFailure } from '../../../shared/errors';
 import { toLocalDate } from '../../../shared/localDate';
 import { createHarvestClient } from '../harvest/createHarvestClient';
-import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator } from '../simulator';
+import { ACCOUNT_IDS as SIMULATOR_ACCOUNTS, TOKENS as SIMULATOR_TOKENS } from '../../simulator/credentials';
 import type { AccountContext } from './accountContext';
 import type { Core, CreateCore } from './Core';
 import { EntryService } from './entries';
@@ -49,7 +49,8 @@ export const createCore: CreateCore = async (options) => {
     demo: {
       token: SIMULATOR_TOKENS.multi,
       accountId: SIMULATOR_ACCOUNTS.duration,
-      start: () => startSimulator({ now }),
+      // Loaded only when the demo starts: the simulator is a second Harvest, not part of the tray.
+      start: async () => (await import('../../simulator/server')).startSimulator({ now }),
     },
     wipeAccountFiles: (accountId) => queryCaches.wipe(accountId),
   });

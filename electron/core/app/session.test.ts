@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/domain';
-import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../simulator';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
 import { createMemoryVault } from './memory';
 import { settle, startHarness, type Harness } from './testing/coreHarness';
 

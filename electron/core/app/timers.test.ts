@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuickRestartResult, TimeEntry } from '../../../shared/domain';
 import { addDays, toLocalDate } from '../../../shared/localDate';
-import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../simulator';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
 import { startHarness, type Harness, type HarnessOptions } from './testing/coreHarness';
 
 let harness: Harness | undefined;

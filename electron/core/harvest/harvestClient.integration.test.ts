@@ -1,7 +1,7 @@
 // The real client against the Harvest simulator over real HTTP: every operation, every error kind.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../simulator';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../simulator';
 import { createHarvestClient } from './createHarvestClient';
 import { HarvestFailure } from './errors';
 import type { HarvestClient, HarvestClientConfig } from './HarvestClient';

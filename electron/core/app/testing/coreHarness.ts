@@ -7,7 +7,7 @@ import type { EventName, EventPayload, Reply } from '../../../../shared/contract
 import type { ShortcutStatus } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import type { AppConfig, TokenVault } from '../../ports';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../simulator';
 import type { Core, HostHooks } from '../Core';
 import { createCore } from '../createCore';
 import { dispatch } from '../dispatch';

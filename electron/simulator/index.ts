@@ -1,6 +1,6 @@
 // A Harvest API v2 simulator: a real HTTP server with Harvest's rules, for `npm run sim`, the
 // demo and every integration and end-to-end test. Plain Node: it never imports 'electron'.
-import { ACCOUNT_IDS, TOKENS } from './sampleData';
+import { ACCOUNT_IDS, TOKENS } from './credentials';
 
 export const SIMULATOR_ACCOUNTS = ACCOUNT_IDS;
 export const SIMULATOR_TOKENS = TOKENS;

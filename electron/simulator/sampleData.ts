@@ -15,8 +15,9 @@ import type {
   SimWorld,
 } from './model';
 
-export const ACCOUNT_IDS = { duration: 100001, timestamp: 100002, forecast: 300001 } as const;
-export const TOKENS = { multi: 'sim-token-multi', single: 'sim-token-single' } as const;
+import { ACCOUNT_IDS, TOKENS } from './credentials';
+
+export { ACCOUNT_IDS, TOKENS };
 
 export const LOCKED_REASON = 'Item Approved and Locked for this Time Period';
 /** Time entry ids start above 2^31 so clients prove they handle Harvest's int64 ids. */

@@ -1,5 +1,5 @@
 // Keeps the simulator from drifting from Harvest: its replies are validated against the component
-// schemas of Harvest's OpenAPI description (a copy in ../harvest/generated), and every field those
+// schemas of Harvest's OpenAPI description (a copy in ../core/harvest/generated), and every field those
 // schemas document must be present.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { harvestRequester, type HarvestRequester } from './testing/harvestReques
 
 type JsonSchema = { [key: string]: unknown };
 
-const specPath = fileURLToPath(new URL('../harvest/generated/harvest-openapi.yaml', import.meta.url));
+const specPath = fileURLToPath(new URL('../core/harvest/generated/harvest-openapi.yaml', import.meta.url));
 const spec = parse(readFileSync(specPath, 'utf8')) as { components: { schemas: Record<string, JsonSchema> } };
 
 /**

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const cliPath = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const tsxPath = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+const tsxPath = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 describe('npm run sim', () => {
   it('prints one line with the URLs, tokens and accounts, serves Harvest, and exits cleanly on SIGTERM', async () => {
