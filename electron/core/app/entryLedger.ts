@@ -2,6 +2,14 @@
 // and what lets a locked entry be refused without asking Harvest again.
 import type { LocalDate, TimeEntry } from '../../../shared/domain';
 
+export interface DayRange {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** What an entry looked like at one reading: its day and everything a refresh could change. */
+export type EntryVersions = ReadonlyMap<number, { spentDate: LocalDate; version: string }>;
+
 /** Newest first: by day, then by when the entry was created. */
 export function compareNewestFirst(a: TimeEntry, b: TimeEntry): number {
   if (a.spentDate !== b.spentDate) return a.spentDate < b.spentDate ? 1 : -1;
@@ -28,6 +36,10 @@ export class EntryLedger {
   }
 
   remember(entry: TimeEntry): void {
+    // Harvest moves updated_at with every change, so a reading older than the one held is a read
+    // that left before a change and came back after it: keeping it would undo the change here.
+    const held = this.entries.get(entry.id);
+    if (held !== undefined && isOlder(entry, held)) return;
     // Harvest runs one timer per user: a newly running entry means any other has stopped.
     if (entry.isRunning) this.markStoppedExcept(entry.id);
     this.entries.set(entry.id, entry);
@@ -44,6 +56,27 @@ export class EntryLedger {
       if (entry.isRunning && !ids.has(id)) this.entries.set(id, { ...entry, isRunning: false, timerStartedAt: null });
     }
     for (const entry of running) this.entries.set(entry.id, entry);
+  }
+
+  /** A complete reading of these days: what it does not hold was deleted elsewhere. */
+  replaceDays(range: DayRange, entries: TimeEntry[]): void {
+    const seen = new Set(entries.map((entry) => entry.id));
+    for (const [id, entry] of this.entries) {
+      if (within(entry.spentDate, range) && !seen.has(id)) this.entries.delete(id);
+    }
+    for (const entry of entries) this.remember(entry);
+  }
+
+  /** The entries of these days as held now, to compare with a later reading (changedDates). */
+  versions(range: DayRange): EntryVersions {
+    const versions = new Map<number, { spentDate: LocalDate; version: string }>();
+    for (const [id, entry] of this.entries) {
+      if (!within(entry.spentDate, range)) continue;
+      // A timer stopped by a reading of what runs keeps its timestamp, so the state is part of it.
+      const version = [entry.updatedAt, entry.isRunning, entry.timerStartedAt, entry.hours].join('|');
+      versions.set(id, { spentDate: entry.spentDate, version });
+    }
+    return versions;
   }
 
   running(): TimeEntry | null {
@@ -64,4 +97,28 @@ export class EntryLedger {
       }
     }
   }
+}
+
+/** The days, oldest first, on which an entry appeared, disappeared or changed between two readings. */
+export function changedDates(before: EntryVersions, after: EntryVersions): LocalDate[] {
+  const dates = new Set<LocalDate>();
+  for (const [id, old] of before) {
+    const now = after.get(id);
+    if (now === undefined || now.version !== old.version || now.spentDate !== old.spentDate) {
+      dates.add(old.spentDate);
+      if (now !== undefined) dates.add(now.spentDate);
+    }
+  }
+  for (const [id, now] of after) if (!before.has(id)) dates.add(now.spentDate);
+  return [...dates].sort();
+}
+
+function within(date: LocalDate, range: DayRange): boolean {
+  return range.from <= date && date <= range.to;
+}
+
+function isOlder(entry: TimeEntry, than: TimeEntry): boolean {
+  const at = Date.parse(entry.updatedAt);
+  const heldAt = Date.parse(than.updatedAt);
+  return !Number.isNaN(at) && !Number.isNaN(heldAt) && at < heldAt;
 }
