@@ -1,6 +1,6 @@
 // The composition of the core: services for the signed-in account, and the handler map that
 // Electron IPC and the web host's bridge both serve through dispatch().
-import type { Handlers } from '../../../shared/contract';
+import type { EventSink, Handlers } from '../../../shared/contract';
 import { AppFailure } from '../../../shared/errors';
 import { toLocalDate } from '../../../shared/localDate';
 import { createHarvestClient } from '../harvest/createHarvestClient';
@@ -9,6 +9,7 @@ import type { AccountContext } from './accountContext';
 import type { Core, CreateCore } from './Core';
 import { EntryService } from './entries';
 import { EntryLedger } from './entryLedger';
+import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
 import { QueryCacheFiles } from './queryCacheFile';
 import { ReferenceCache } from './referenceCache';
@@ -22,6 +23,7 @@ interface AccountServices {
   account: ActiveAccount;
   reference: ReferenceData;
   ledger: EntryLedger;
+  reads: EntryReads;
   entries: EntryService;
   timers: TimerService;
 }
@@ -63,9 +65,15 @@ export const createCore: CreateCore = async (options) => {
     const ledger = new EntryLedger();
     const call: AccountContext['call'] = (work) => session.call(account, work);
     const reference = new ReferenceData(accountId, cache, call, now);
-    const context: AccountContext = { reference, ledger, call, now, emit };
+    // A change announced by a write makes every read begun before it too old to share.
+    const announcing: EventSink = (event, payload) => {
+      if (event === 'entries.changed') reads.changed();
+      emit(event, payload);
+    };
+    const context: AccountContext = { reference, ledger, call, now, emit: announcing };
     const entries = new EntryService(context);
-    services = { account, reference, ledger, entries, timers: new TimerService(context, entries) };
+    const reads = new EntryReads({ ...context, emit }, (range) => entries.list(range));
+    services = { account, reference, ledger, reads, entries, timers: new TimerService(context, entries) };
     return services;
   }
   const signedIn = (): AccountServices => servicesFor(session.requireActive());
@@ -74,23 +82,12 @@ export const createCore: CreateCore = async (options) => {
     return account === null ? null : servicesFor(account);
   };
 
-  // Shows, wake-ups and intervals may ask together; they share one read of Harvest.
-  let refreshing: Promise<void> | null = null;
+  /** Shows, wake-ups and the interval: quiet, since no one is waiting to be told of a failure. */
   function refresh(): Promise<void> {
-    refreshing ??= readRecentQuietly().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  }
-  async function readRecentQuietly(): Promise<void> {
     const active = current();
-    if (active === null) return;
-    try {
-      await active.timers.readRecent();
-    } catch {
-      // A background refresh: the sync state and the session already heard about the failure,
-      // and the popover's own requests show it; the caller (a timer, a wake-up) has no one to tell.
-    }
+    // The sync state and the session already heard about a failure, and the popover's own
+    // requests show it; the caller (a timer, a wake-up) has no one to tell.
+    return active === null ? Promise.resolve() : active.reads.refresh().catch(() => undefined);
   }
 
   const handlers: Handlers = {
@@ -112,7 +109,7 @@ export const createCore: CreateCore = async (options) => {
     'account.company': () => signedIn().reference.company(),
     'choices.projects': (request) => signedIn().reference.projects(request),
 
-    'entries.list': (request) => signedIn().entries.list(request),
+    'entries.list': (request) => signedIn().reads.list(request),
     'entries.create': (request) => signedIn().entries.create(request),
     'entries.update': (request) => signedIn().entries.update(request),
     'entries.delete': (request) => signedIn().entries.delete(request),

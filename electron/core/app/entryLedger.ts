@@ -62,7 +62,7 @@ export class EntryLedger {
   replaceDays(range: DayRange, entries: TimeEntry[]): void {
     const seen = new Set(entries.map((entry) => entry.id));
     for (const [id, entry] of this.entries) {
-      if (within(entry.spentDate, range) && !seen.has(id)) this.entries.delete(id);
+      if (dayInRange(entry.spentDate, range) && !seen.has(id)) this.entries.delete(id);
     }
     for (const entry of entries) this.remember(entry);
   }
@@ -71,9 +71,11 @@ export class EntryLedger {
   versions(range: DayRange): EntryVersions {
     const versions = new Map<number, { spentDate: LocalDate; version: string }>();
     for (const [id, entry] of this.entries) {
-      if (!within(entry.spentDate, range)) continue;
+      if (!dayInRange(entry.spentDate, range)) continue;
       // A timer stopped by a reading of what runs keeps its timestamp, so the state is part of it.
-      const version = [entry.updatedAt, entry.isRunning, entry.timerStartedAt, entry.hours].join('|');
+      // A running entry's hours are a snapshot taken at each reply: they are no change.
+      const hours = entry.isRunning ? '' : entry.hours;
+      const version = [entry.updatedAt, entry.isRunning, entry.timerStartedAt, hours].join('|');
       versions.set(id, { spentDate: entry.spentDate, version });
     }
     return versions;
@@ -113,7 +115,7 @@ export function changedDates(before: EntryVersions, after: EntryVersions): Local
   return [...dates].sort();
 }
 
-function within(date: LocalDate, range: DayRange): boolean {
+export function dayInRange(date: LocalDate, range: DayRange): boolean {
   return range.from <= date && date <= range.to;
 }
 

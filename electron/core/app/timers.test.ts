@@ -120,7 +120,10 @@ describe('quick restart', () => {
 
 describe('refresh', () => {
   it('shares one read of Harvest between callers and fills the tray’s running and last entry', async () => {
-    const h = await signedIn(SIMULATOR_ACCOUNTS.duration);
+    const clock = manualClock(new Date());
+    const h = await signedIn(SIMULATOR_ACCOUNTS.duration, { now: clock.now });
+    // Well after the sign-in's own refresh.
+    clock.set(new Date(clock.now().getTime() + 60_000));
     const requests = h.sim.knobs.requestCount();
     await Promise.all([h.core.refresh(), h.core.refresh(), h.core.refresh()]);
     expect(h.sim.knobs.requestCount()).toBe(requests + 1);
