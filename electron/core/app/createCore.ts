@@ -8,6 +8,7 @@ import { ACCOUNT_IDS as SIMULATOR_ACCOUNTS, TOKENS as SIMULATOR_TOKENS } from '.
 import type { AccountContext } from './accountContext';
 import type { Core, CreateCore } from './Core';
 import { EntryService } from './entries';
+import { changingEntry } from './entryGone';
 import { EntryLedger } from './entryLedger';
 import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
@@ -21,6 +22,7 @@ import { TimerService } from './timers';
 
 interface AccountServices {
   account: ActiveAccount;
+  context: AccountContext;
   reference: ReferenceData;
   ledger: EntryLedger;
   reads: EntryReads;
@@ -73,7 +75,7 @@ export const createCore: CreateCore = async (options) => {
     const context: AccountContext = { reference, ledger, call, now, emit: announcing };
     const entries = new EntryService(context);
     const reads = new EntryReads({ ...context, emit }, (range) => entries.list(range));
-    services = { account, reference, ledger, reads, entries, timers: new TimerService(context, entries) };
+    services = { account, context, reference, ledger, reads, entries, timers: new TimerService(context, entries) };
     return services;
   }
   const signedIn = (): AccountServices => servicesFor(session.requireActive());
@@ -111,12 +113,24 @@ export const createCore: CreateCore = async (options) => {
 
     'entries.list': (request) => signedIn().reads.list(request),
     'entries.create': (request) => signedIn().entries.create(request),
-    'entries.update': (request) => signedIn().entries.update(request),
-    'entries.delete': (request) => signedIn().entries.delete(request),
+    'entries.update': (request) => {
+      const { context, entries } = signedIn();
+      return changingEntry(context, request.id, () => entries.update(request));
+    },
+    'entries.delete': (request) => {
+      const { context, entries } = signedIn();
+      return changingEntry(context, request.id, () => entries.delete(request), () => ({ id: request.id }));
+    },
 
     'timer.start': (request) => signedIn().timers.start(request),
-    'timer.stop': (request) => signedIn().timers.stop(request),
-    'timer.restart': (request) => signedIn().timers.restart(request),
+    'timer.stop': (request) => {
+      const { context, timers } = signedIn();
+      return changingEntry(context, request.id, () => timers.stop(request));
+    },
+    'timer.restart': (request) => {
+      const { context, timers } = signedIn();
+      return changingEntry(context, request.id, () => timers.restart(request));
+    },
     'timer.quickRestart': () => signedIn().timers.quickRestart(),
 
     'settings.get': async () => settings.get(),
