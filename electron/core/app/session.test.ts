@@ -185,6 +185,34 @@ describe('staying signed in', () => {
   });
 });
 
+describe('credentials from the environment', () => {
+  const refused = { status: 401, body: { error: 'invalid_token', error_description: 'The access token provided is expired.' } };
+  const environment = { envCredentials: { token: SIMULATOR_TOKENS.single, accountId: SIMULATOR_ACCOUNTS.duration } };
+
+  it('refused during use: the reason says the token in HARVEST_ACCESS_TOKEN was refused, and what to do', async () => {
+    harness = await startHarness({ config: environment });
+    await harness.core.refresh();
+    harness.sim.knobs.failNext({ ...refused, pathPrefix: '/v2/time_entries' });
+    expect((await harness.fail('entries.list', { from: '2026-01-01', to: '2026-01-07' })).kind).toBe('signed-out');
+    const session = await harness.call<Session>('session.get');
+    expect(session.state).toBe('signed-out');
+    const reason = session.state === 'signed-out' ? session.reason : null;
+    expect(reason).toMatch(/token in HARVEST_ACCESS_TOKEN was refused/);
+    expect(reason).toContain('The access token provided is expired.');
+    expect(reason).toMatch(/restart Harvest Tray/);
+    expect(reason).not.toContain(SIMULATOR_TOKENS.single);
+  });
+
+  it('refused at start-up: the same words', async () => {
+    harness = await startHarness();
+    harness.sim.knobs.failNext({ ...refused, count: 3 });
+    const started = await harness.restart({ config: environment });
+    extra.push(started);
+    const session = await started.call<Session>('session.get');
+    expect(session.state === 'signed-out' && session.reason).toMatch(/token in HARVEST_ACCESS_TOKEN was refused/);
+  });
+});
+
 describe('signing out', () => {
   it('forgets the token and wipes every cache of the account', async () => {
     harness = await startHarness();

@@ -83,7 +83,7 @@ export class SessionService {
     } catch (error) {
       const failure = toAppFailure(error);
       if (failure.kind === 'signed-out' && this.active === account) {
-        await this.end(failure.message, { forgetToken: true, wipeCaches: false });
+        await this.end(refusedReason(failure, account.session.vaultBackend), { forgetToken: true, wipeCaches: false });
       }
       throw failure;
     }
@@ -209,7 +209,7 @@ export class SessionService {
       if (failure.kind === 'signed-out' && vaultBackend !== 'environment') await this.deps.vault.clear();
       this.signedOutReason =
         failure.kind === 'signed-out'
-          ? failure.message
+          ? refusedReason(failure, vaultBackend)
           : `Harvest Tray could not check the saved sign-in: ${failure.message}`;
     }
   }
@@ -298,6 +298,18 @@ export class SessionService {
       throw failure;
     }
   }
+}
+
+/**
+ * Why the session ended on a refused token. A token from the environment cannot be replaced from
+ * the popover for good (the environment wins at the next start), so the words say where it is.
+ */
+function refusedReason(failure: AppFailure, backend: VaultBackend): string {
+  if (backend !== 'environment') return failure.message;
+  return (
+    `The token in HARVEST_ACCESS_TOKEN was refused. ${failure.message} ` +
+    'Set a new token there and restart Harvest Tray, or sign in below for now.'
+  );
 }
 
 function pickAccount(accounts: Account[], accountId: number | undefined): Account | null {
