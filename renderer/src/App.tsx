@@ -7,6 +7,7 @@ import { SyncStatus } from './components/SyncStatus';
 import { UndoToast } from './components/UndoToast';
 import { useSession } from './hooks/queries';
 import { useBridgeEvents } from './hooks/useBridgeEvents';
+import { useViewFreshness } from './hooks/useViewFreshness';
 import { startClock } from './stores/clockStore';
 import { setDeleteSender, usePendingDeleteStore } from './stores/pendingDeleteStore';
 import { useUiStore } from './stores/uiStore';
@@ -51,6 +52,7 @@ export function App() {
   const client = useQueryClient();
   const session = useSession();
   useBridgeEvents();
+  useViewFreshness();
 
   useEffect(() => startClock(), []);
 

@@ -4,6 +4,7 @@
 import { dehydrate, hydrate, type QueryClient } from '@tanstack/react-query';
 import { call } from './bridge';
 import { persistedRoots } from './queryKeys';
+import { markEntriesUnconfirmed } from './viewFreshness';
 
 const SAVE_DELAY_MS = 1_000;
 /** A snapshot older than this is worse than none: entries and choices will have moved on. */
@@ -28,6 +29,7 @@ export async function restoreQueryCache(client: QueryClient, now: () => number =
     const parsed: unknown = JSON.parse(text);
     if (!isSnapshot(parsed) || now() - parsed.savedAt > MAX_AGE_MS) return false;
     hydrate(client, parsed.state as Parameters<typeof hydrate>[1]);
+    markEntriesUnconfirmed(client);
     return true;
   } catch {
     return false;

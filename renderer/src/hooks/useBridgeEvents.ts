@@ -2,7 +2,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventPayload } from '../../../shared/contract';
-import { toLocalDate } from '../../../shared/localDate';
 import { onEvent } from '../api/bridge';
 import { stopRunningEntries, upsertEntry } from '../api/entryCache';
 import { entriesKeyCovers, queryKeys } from '../api/queryKeys';
@@ -35,6 +34,8 @@ export function useBridgeEvents(): void {
           upsertEntry(client, running);
           void invalidateDates(client, [running.spentDate]);
         } else {
+          // Stopped elsewhere (or here): no list, on screen or not, may go on showing it running.
+          stopRunningEntries(client, new Date());
           void client.invalidateQueries({ queryKey: queryKeys.entriesAll });
         }
       }),
@@ -48,9 +49,6 @@ export function useBridgeEvents(): void {
         } else {
           void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
         }
-      }),
-      onEvent('ui.shown', () => {
-        void invalidateDates(client, [toLocalDate(new Date())]);
       }),
       onEvent('ui.navigate', ({ view, date }) => {
         if (view === 'new-entry') ui().openNewEntry(date ?? null);
