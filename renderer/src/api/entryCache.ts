@@ -62,6 +62,25 @@ export function allCachedEntries(client: QueryClient): TimeEntry[] {
   return [...byId.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
+/**
+ * The running timer as the cached lists tell it, whatever day it is on (a timer started before
+ * midnight runs on yesterday's date, maybe in last week's list). Where lists disagree about an
+ * entry, the newest reading wins, and a stopped one wins a tie: never show as running a timer
+ * that one reading says has stopped.
+ */
+export function runningCachedEntry(client: QueryClient): TimeEntry | null {
+  const newest = new Map<number, TimeEntry>();
+  for (const [, list] of snapshotEntries(client)) {
+    for (const item of list ?? []) {
+      const held = newest.get(item.id);
+      const order = held === undefined ? 1 : Date.parse(item.updatedAt) - Date.parse(held.updatedAt);
+      if (order > 0 || (order === 0 && !item.isRunning)) newest.set(item.id, item);
+    }
+  }
+  const running = [...newest.values()].filter((item) => item.isRunning);
+  return running.sort((a, b) => (b.timerStartedAt ?? '').localeCompare(a.timerStartedAt ?? ''))[0] ?? null;
+}
+
 let nextTemporaryId = -1;
 /** Ids below zero mark entries Harvest has not confirmed yet; they offer no buttons. */
 export function temporaryId(): number {

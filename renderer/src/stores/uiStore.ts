@@ -2,6 +2,8 @@
 // Server data lives in react-query, never here.
 import { create } from 'zustand';
 import type { LocalDate, TimeEntry } from '../../../shared/domain';
+import { toLocalDate } from '../../../shared/localDate';
+import { useClockStore } from './clockStore';
 
 export type View = 'day' | 'entry-form' | 'review' | 'settings';
 
@@ -43,7 +45,8 @@ const initial = { view: 'day' as View, dayShown: null, form: null, alert: null }
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
-  showDay: (date) => set({ dayShown: date, view: 'day' }),
+  // A day chosen as today keeps following today, so the view moves on at midnight.
+  showDay: (date) => set({ dayShown: date === toLocalDate(useClockStore.getState().now) ? null : date, view: 'day' }),
   showView: (view) => set({ view, form: view === 'entry-form' ? { mode: 'new', date: null } : null }),
   openNewEntry: (date) => set({ view: 'entry-form', form: { mode: 'new', date } }),
   openEditEntry: (entry) => set({ view: 'entry-form', form: { mode: 'edit', entry } }),

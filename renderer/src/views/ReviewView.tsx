@@ -6,6 +6,7 @@ import { dayTotal, findGapsAndOverlaps, projectTotals, runningPastMidnight, week
 import { BackHeader } from '../components/BackHeader';
 import { SkeletonRows } from '../components/SkeletonRows';
 import { useCompany, useEntries } from '../hooks/queries';
+import { useRunningEntry } from '../hooks/useRunningEntry';
 import { useFormatHours } from '../hooks/useTimeFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
 import { useNow } from '../stores/clockStore';
@@ -43,7 +44,9 @@ export function ReviewView() {
   const totals = weekTotals(all, week, now);
   const projects = projectTotals(ofDay, now);
   const issues = findGapsAndOverlaps(ofDay);
-  const forgotten = runningPastMidnight(all, today);
+  // The running timer may be on a day before this week (a timer started on Sunday night).
+  const running = useRunningEntry();
+  const forgotten = running === null ? [] : runningPastMidnight([running], today);
   const weekSum = dayTotal(all, now);
 
   return (
