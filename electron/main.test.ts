@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../shared/contract';
+import { toLocalDate } from '../shared/localDate';
+import { SHARE_MS } from './core/app/entryReads';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from './simulator';
 import { fake } from './desktop/testing/fakeElectron';
+import { harvestRequester } from './simulator/testing/harvestRequest';
 
 let sim: Simulator;
 const saved = { ...process.env };
@@ -60,6 +63,26 @@ describe('the desktop app, wired', () => {
 
   it('applies the launch-at-login setting at start-up (off by default)', () => {
     expect(fake.app.loginItemSettings).toEqual([{ openAtLogin: false }]);
+  });
+
+  it('a wake-up or an unlock re-reads Harvest and tells the popover which days moved', async () => {
+    const [popover] = fake.windows();
+    const today = toLocalDate(new Date());
+    const web = harvestRequester(sim, { token: SIMULATOR_TOKENS.multi });
+    const listed = (await web.get(`/time_entries?from=${today}&to=${today}`)).body as { time_entries: Array<{ id: number; is_running: boolean }> };
+    const stopped = listed.time_entries.find((entry) => !entry.is_running);
+    expect((await web.delete(`/time_entries/${stopped?.id}`)).status).toBe(200);
+    // Past the moments in which the last read still answers for these days.
+    await new Promise((resolve) => setTimeout(resolve, SHARE_MS + 100));
+    const news = () =>
+      (popover?.webContents.sent ?? [])
+        .map((sent) => sent.args[0] as { event: string; payload: { dates?: string[] } })
+        .filter((message) => message.event === 'entries.changed');
+    const before = news().length;
+    fake.powerMonitor.emit('resume');
+    await vi.waitFor(() => expect(news().slice(before)).toContainEqual({ event: 'entries.changed', payload: { dates: [today] } }), {
+      timeout: 10_000,
+    });
   });
 
   it('a plain second launch shows the popover', () => {
