@@ -30,6 +30,8 @@ export interface SimulatorKnobs {
   setOffline(offline: boolean): void; // every connection dropped while true
   setRateLimit(max: number, windowMs: number): void;
   setPageSize(size: number): void;
+  /** The token is refused from now on (401 invalid_token), as after a revocation; reset() brings it back. */
+  revokeToken(token: string): void;
   requestCount(): number; // requests answered or dropped since start/reset (not counting /__sim)
   reset(): void; // sample data, knobs and counters back to the start
 }

@@ -9,6 +9,7 @@ const offlineSchema = z.object({ offline: z.boolean() });
 const latencySchema = z.object({ ms: z.number().int().min(0) });
 const rateLimitSchema = z.object({ max: z.number().int().positive(), windowMs: z.number().int().positive() });
 const pageSizeSchema = z.object({ size: z.number().int().positive() });
+const revokeSchema = z.object({ token: z.string().min(1) });
 
 function parse<T>(schema: z.ZodType<T>, body: RequestBody): T {
   const parsed = schema.safeParse(body);
@@ -35,6 +36,9 @@ export function handleKnobRequest(method: string, pathname: string, body: Reques
     }
     case 'POST /__sim/page-size':
       knobs.setPageSize(parse(pageSizeSchema, body).size);
+      return ok({ ok: true });
+    case 'POST /__sim/revoke-token':
+      knobs.revokeToken(parse(revokeSchema, body).token);
       return ok({ ok: true });
     case 'GET /__sim/requests':
       return ok({ count: knobs.requestCount() });

@@ -55,6 +55,26 @@ describe('fail-next', () => {
   });
 });
 
+describe('revoke-token', () => {
+  it('refuses a revoked token everywhere with Harvest’s 401, keeps others working, and reset brings it back', async () => {
+    sim.knobs.revokeToken(SIMULATOR_TOKENS.multi);
+    expect(await studio.get('/users/me')).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
+    const accounts = await fetch(`${sim.url}/api/v2/accounts`, {
+      headers: { Authorization: `Bearer ${SIMULATOR_TOKENS.multi}`, 'User-Agent': 'tests (tests@example.com)' },
+    });
+    expect(accounts.status).toBe(401);
+    expect((await harvestRequester(sim, { token: SIMULATOR_TOKENS.single }).get('/users/me')).status).toBe(200);
+    sim.knobs.reset();
+    expect((await studio.get('/users/me')).status).toBe(200);
+  });
+
+  it('is a knob over HTTP too', async () => {
+    expect((await knob('revoke-token', { token: SIMULATOR_TOKENS.multi })).status).toBe(200);
+    expect((await studio.get('/users/me')).status).toBe(401);
+    expect((await knob('revoke-token', {})).status).toBe(400);
+  });
+});
+
 describe('offline, latency and the request counter', () => {
   it('drops every connection while offline', async () => {
     sim.knobs.setOffline(true);

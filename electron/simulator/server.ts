@@ -48,6 +48,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setPageSize: (size) => {
       knobState.pageSize = size;
     },
+    revokeToken: (token) => store.revokeToken(token),
     requestCount: () => knobState.requestCount(),
     reset: () => {
       knobState.reset();

@@ -35,6 +35,11 @@ export class SimStore {
     return this.world.identity;
   }
 
+  /** The token stops working everywhere, as when its owner revokes it at id.getharvest.com. */
+  revokeToken(token: string): void {
+    this.world.tokens.delete(token);
+  }
+
   /** Accounts the token reaches (Forecast included), or null for an unknown token. */
   accountsFor(token: string): SimAccount[] | null {
     const ids = this.world.tokens.get(token);
