@@ -8,8 +8,12 @@ import { today, watchingRunning, type AccountContext } from './accountContext';
 import { changedDates, dayInRange, type DayRange } from './entryLedger';
 import { QUICK_RESTART_DAYS } from './timers';
 
-/** How long a finished read still answers for its days: Harvest will not have moved much. */
-export const SHARE_MS = 2_000;
+/**
+ * How long a finished read still answers for its days: long enough for the popover's own list to
+ * follow a show's refresh (or the news it brought), short enough that a reload or a focus a
+ * moment later asks Harvest again rather than settle for an answer from before it.
+ */
+export const SHARE_MS = 500;
 
 /** A refresh also covers the rest of a week that ends after today, so a week view shares it. */
 const DAYS_AHEAD = 6;
