@@ -107,6 +107,8 @@ test.describe('the view follows Harvest', () => {
     await expect(alert(page)).toContainText('This entry was deleted in Harvest');
     await expect(alert(page)).not.toContainText(String(standUp?.id));
     await snap(page, 'edit-entry-deleted-elsewhere');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await snap(page, 'edit-entry-deleted-elsewhere');
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await waitForEntries(page);
     await expect(entryItems(page).filter({ hasText: STAND_UP })).toHaveCount(0);
@@ -121,9 +123,11 @@ test.describe('a token revoked while the popover shows today', () => {
     await saved;
     sim.knobs.revokeToken(SIMULATOR_TOKENS.multi);
     await page.reload();
-    await expect(alert(page)).toContainText('The token in HARVEST_ACCESS_TOKEN was refused');
+    await expect(alert(page)).toContainText('Harvest refused the token in HARVEST_ACCESS_TOKEN');
     await expect(alert(page)).toContainText(/access token provided is expired, revoked/);
     await expect(entryItems(page)).toHaveCount(0);
+    await snap(page, 'env-token-refused');
+    await page.emulateMedia({ colorScheme: 'dark' });
     await snap(page, 'env-token-refused');
   });
 

@@ -197,7 +197,7 @@ describe('credentials from the environment', () => {
     const session = await harness.call<Session>('session.get');
     expect(session.state).toBe('signed-out');
     const reason = session.state === 'signed-out' ? session.reason : null;
-    expect(reason).toMatch(/token in HARVEST_ACCESS_TOKEN was refused/);
+    expect(reason).toMatch(/^Harvest refused the token in HARVEST_ACCESS_TOKEN: The access token provided is expired\. /);
     expect(reason).toContain('The access token provided is expired.');
     expect(reason).toMatch(/restart Harvest Tray/);
     expect(reason).not.toContain(SIMULATOR_TOKENS.single);
@@ -209,7 +209,7 @@ describe('credentials from the environment', () => {
     const started = await harness.restart({ config: environment });
     extra.push(started);
     const session = await started.call<Session>('session.get');
-    expect(session.state === 'signed-out' && session.reason).toMatch(/token in HARVEST_ACCESS_TOKEN was refused/);
+    expect(session.state === 'signed-out' && session.reason).toMatch(/^Harvest refused the token in HARVEST_ACCESS_TOKEN: /);
   });
 });
 

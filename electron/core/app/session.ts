@@ -4,6 +4,7 @@
 import type { EventSink } from '../../../shared/contract';
 import type { Account, CurrentUser, Session, VaultBackend } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
+import { TOKEN_REFUSED } from '../harvest/errors';
 import type { HarvestClient, HarvestClientConfig } from '../harvest/HarvestClient';
 import type { AppConfig, StoredCredentials, TokenVault } from '../ports';
 import { signedOutFailure, toAppFailure } from './failures';
@@ -306,9 +307,11 @@ export class SessionService {
  */
 function refusedReason(failure: AppFailure, backend: VaultBackend): string {
   if (backend !== 'environment') return failure.message;
+  const prefix = `${TOKEN_REFUSED}: `;
+  const harvestSays = failure.message.startsWith(prefix) ? failure.message.slice(prefix.length) : failure.message;
   return (
-    `The token in HARVEST_ACCESS_TOKEN was refused. ${failure.message} ` +
-    'Set a new token there and restart Harvest Tray, or sign in below for now.'
+    `Harvest refused the token in HARVEST_ACCESS_TOKEN: ${harvestSays} ` +
+    'Set a new one there and restart Harvest Tray, or sign in below for now.'
   );
 }
 

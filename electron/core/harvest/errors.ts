@@ -62,6 +62,9 @@ export interface StatusContext {
   retryAfterSeconds?: number;
 }
 
+/** How a refused token (401) is worded; Harvest's own reason follows after a colon. */
+export const TOKEN_REFUSED = 'Harvest did not accept the sign-in';
+
 /** The failure for an HTTP error status from Harvest. */
 export function failureForStatus(context: StatusContext): HarvestFailure {
   const { status, body, what, token } = context;
@@ -73,7 +76,7 @@ export function failureForStatus(context: StatusContext): HarvestFailure {
 
   if (status === 401) {
     const reason = harvestText(body, ['error_description', 'message', 'error']) ?? 'the token is expired, revoked or wrong.';
-    return make('signed-out', `Harvest did not accept the sign-in: ${reason}`);
+    return make('signed-out', `${TOKEN_REFUSED}: ${reason}`);
   }
   if (status === 403) return make('forbidden', `Your Harvest role cannot see this: ${what}.`);
   if (status === 404) return make('not-found', `Harvest could not find ${what}. It may have been deleted.`);
