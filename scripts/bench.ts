@@ -57,7 +57,8 @@ async function startApp(): Promise<{ sim: Simulator; host: WebHost; close(): Pro
     close: async () => {
       await host.close();
       await sim.close();
-      await rm(dataDir, { recursive: true, force: true });
+      // The core may still be finishing its last cache write as the host closes.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
