@@ -5,6 +5,9 @@ import { queryKeys } from './queryKeys';
 /** Kinds where asking again cannot help until the user acts. */
 const hopeless = new Set(['signed-out', 'forbidden', 'not-found', 'validation', 'locked', 'rejected']);
 
+/** Tries after Harvest answered 429 and the main process stopped waiting it out. */
+const RATE_LIMITED_RETRIES = 3;
+
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     // Harvest refusing the token on any read means the session is over: ask the main process,
@@ -28,7 +31,16 @@ export function createQueryClient(): QueryClient {
         networkMode: 'always',
         staleTime: 30_000,
         gcTime: 24 * 60 * 60 * 1000,
-        retry: (failureCount, error) => !(isBridgeError(error) && hopeless.has(error.kind)) && failureCount < 1,
+        retry: (failureCount, error) => {
+          if (isBridgeError(error) && hopeless.has(error.kind)) return false;
+          // Harvest asking to slow down says when to come back: a few more tries cost little then.
+          const limit = isBridgeError(error) && error.kind === 'rate-limited' ? RATE_LIMITED_RETRIES : 1;
+          return failureCount < limit;
+        },
+        retryDelay: (failureCount, error) =>
+          isBridgeError(error) && error.retryAfterSeconds !== undefined
+            ? error.retryAfterSeconds * 1000
+            : Math.min(1000 * 2 ** failureCount, 30_000),
         refetchOnWindowFocus: false,
       },
       mutations: { networkMode: 'always', retry: false },
