@@ -158,7 +158,7 @@ export const events = {
   'shortcuts.changed': z.array(shortcutStatusSchema),
   /** The tray menu asked the popover to show a view. */
   'ui.navigate': z.object({ view: navigateViewSchema, date: localDateSchema.optional() }),
-  /** The popover was shown; the renderer refreshes today's entries. */
+  /** The popover was shown; the renderer revalidates the entries on screen. */
   'ui.shown': z.object({}),
 } as const;
 

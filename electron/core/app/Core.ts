@@ -35,7 +35,10 @@ export interface Core {
   runningEntry(): TimeEntry | null;
   /** The most recent entry today or earlier, for the tray menu's Restart item. */
   lastEntry(): TimeEntry | null;
-  /** Re-reads today's entries (popover shown, resume, unlock, slow interval). */
+  /**
+   * Re-reads the recent weeks (popover shown, resume, unlock, slow interval): the tray follows
+   * what runs, and the popover hears which days moved through 'entries.changed'.
+   */
   refresh(): Promise<void>;
   dispose(): Promise<void>;
 }
