@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { HarvestHttpError, ok, type Reply, type RequestBody } from './http';
 import { failureSpecSchema } from './knobs';
-import type { SimulatorKnobs } from './index';
+import type { SimulatorKnobs } from './types';
 
 const offlineSchema = z.object({ offline: z.boolean() });
 const latencySchema = z.object({ ms: z.number().int().min(0) });

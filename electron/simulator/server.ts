@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accountIdOf, hasUserAgent, tokenOf } from './auth';
 import { HarvestHttpError, readBody, sendReply, unauthorized, type Reply } from './http';
-import type { Simulator, SimulatorKnobs, SimulatorOptions } from './index';
+import type { Simulator, SimulatorKnobs, SimulatorOptions } from './types';
 import { handleKnobRequest } from './knobRoutes';
 import { KnobState } from './knobs';
 import { MAX_PER_PAGE } from './pagination';
