@@ -40,6 +40,7 @@ async function start(): Promise<void> {
   const page = appPage({
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
     rendererFile: join(__dirname, '../renderer/index.html'),
+    isPackaged: app.isPackaged,
   });
   hardenSession(page);
 

@@ -5,7 +5,7 @@ import { isAllowedExternalUrl, openExternalSafely } from './externalLinks';
 import { BrowserWindow, fake } from './testing/fakeElectron';
 import { createPopoverWindow, hardenSession } from './window';
 
-const page = appPage({ rendererFile: '/app/out/renderer/index.html' });
+const page = appPage({ rendererFile: '/app/out/renderer/index.html', isPackaged: true });
 
 function popover(mode: 'popover' | 'window' = 'popover'): BrowserWindow {
   createPopoverWindow({ page, preloadPath: '/app/out/preload/preload.cjs', mode });
@@ -81,7 +81,7 @@ describe('hardenSession', () => {
   });
 
   it('adds a CSP header to dev server pages', async () => {
-    hardenSession(appPage({ devServerUrl: 'http://localhost:5173', rendererFile: '/x.html' }));
+    hardenSession(appPage({ devServerUrl: 'http://localhost:5173', rendererFile: '/x.html', isPackaged: false }));
     const headers = await fake.session.serve('http://localhost:5173/', { 'Content-Type': ['text/html'] });
     expect(headers['Content-Type']).toEqual(['text/html']);
     expect(String(headers['Content-Security-Policy'])).toContain("default-src 'none'");

@@ -1,5 +1,7 @@
 // The popover's own page: the built file (out/renderer/index.html) or, in development, the
-// electron-vite dev server. Only frames showing this page may call the API.
+// electron-vite dev server. Only frames showing this page may call the API. A packaged app never
+// obeys ELECTRON_RENDERER_URL: anyone who can set an environment variable would otherwise choose
+// the page that gets the popover's trusted bridge, under the development CSP.
 import { pathToFileURL } from 'node:url';
 
 export interface AppPage {
@@ -8,8 +10,16 @@ export interface AppPage {
   isAppPage(url: string): boolean;
 }
 
-export function appPage(options: { devServerUrl?: string | undefined; rendererFile: string }): AppPage {
-  const devServer = options.devServerUrl ? safeUrl(options.devServerUrl) : null;
+export interface AppPageOptions {
+  /** ELECTRON_RENDERER_URL, set by electron-vite's dev server. */
+  devServerUrl?: string | undefined;
+  rendererFile: string;
+  /** app.isPackaged: true in an installed app, where only the built file is loaded. */
+  isPackaged: boolean;
+}
+
+export function appPage(options: AppPageOptions): AppPage {
+  const devServer = options.devServerUrl && !options.isPackaged ? safeUrl(options.devServerUrl) : null;
   if (devServer) {
     return {
       location: { kind: 'url', url: devServer.href },

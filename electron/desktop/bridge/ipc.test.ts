@@ -7,7 +7,7 @@ import { appPage } from './appPage';
 import { registerIpc } from './ipc';
 
 const rendererFile = join('/opt/Harvest Tray/resources/app/out/renderer/index.html');
-const page = appPage({ rendererFile });
+const page = appPage({ rendererFile, isPackaged: true });
 
 /** Handlers that record what reached them; only a few answer meaningfully. */
 function recordingHandlers(calls: Array<{ channel: string; request: unknown }>): Handlers {
@@ -87,7 +87,7 @@ describe('registerIpc', () => {
 
 describe('appPage with a dev server', () => {
   it('trusts only the dev server origin', () => {
-    const dev = appPage({ devServerUrl: 'http://localhost:5173/', rendererFile });
+    const dev = appPage({ devServerUrl: 'http://localhost:5173/', rendererFile, isPackaged: false });
     expect(dev.location).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
     expect(dev.isAppPage('http://localhost:5173/index.html')).toBe(true);
     expect(dev.isAppPage('http://localhost:5174/')).toBe(false);
