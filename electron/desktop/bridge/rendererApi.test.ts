@@ -27,7 +27,7 @@ describe('preload', () => {
   });
 
   it('sends each request on its prefixed channel and returns the reply', async () => {
-    fake.ipcRenderer.respond = (channel) => ({ ok: true, value: channel });
+    fake.ipcMain.handle('harvestTray:timer.stop', async () => ({ ok: true, value: 'harvestTray:timer.stop' }));
     const api = await loadPreload();
     const stop = api['timer.stop'] as (request: unknown) => Promise<unknown>;
     await expect(stop({ id: 7 })).resolves.toEqual({ ok: true, value: 'harvestTray:timer.stop' });
