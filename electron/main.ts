@@ -1,35 +1,49 @@
 // Composition root: builds the core, hands it to the desktop adapters. Nothing here decides
-// behaviour; each piece it wires has its own file and tests.
+// behaviour; each piece it wires has its own file and tests. The order matters and is tested
+// (main.test.ts): Chromium switches before `ready`; the IPC handlers before the popover's page
+// loads (they wait for the core while it starts); every call into the core through dispatch.
 import { app, globalShortcut, ipcMain, nativeImage, Notification, powerMonitor, safeStorage, screen, shell, Tray } from 'electron';
 import { join } from 'node:path';
-import { createCore } from './core/app/createCore';
-import type { HostHooks } from './core/app/Core';
-import { readConfig } from './core/config';
-import type { EventSink, NavigateView } from '../shared/contract';
+import type { Channel, EventSink, NavigateView, Reply, RequestOf, ResponseOf } from '../shared/contract';
 import type { ShortcutStatus } from '../shared/domain';
+import type { HostHooks } from './core/app/Core';
+import { createCore } from './core/app/createCore';
+import { dispatch } from './core/app/dispatch';
+import { readConfig } from './core/config';
 import { handleArgvActions, type ArgvAction } from './desktop/argv';
 import { appPage } from './desktop/bridge/appPage';
 import { popoverEventSink } from './desktop/bridge/events';
 import { registerIpc } from './desktop/bridge/ipc';
 import { openExternalSafely } from './desktop/externalLinks';
+import { createLoginItem } from './desktop/loginItem';
+import { createPopoverController, type PopoverController } from './desktop/popoverController';
 import { popoverPosition } from './desktop/position';
-import { describeFailure, describeQuickRestart, type Notice } from './desktop/quickRestartNotice';
-import { createShortcutRegistry } from './desktop/shortcuts';
+import { describeQuickRestart, describeRefusal, type Notice } from './desktop/quickRestartNotice';
+import { createShortcutRegistry, type ShortcutRegistry } from './desktop/shortcuts';
+import { applyStartupSwitches } from './desktop/startupSwitches';
 import { electronJsonStore } from './desktop/store';
 import { createTrayService } from './desktop/tray';
 import { trayIconPng } from './desktop/trayIcons';
 import { hasStatusNotifierWatcher, trayAvailability } from './desktop/trayAvailability';
 import { safeStorageVault } from './desktop/vault';
 import { createPopoverWindow, hardenSession } from './desktop/window';
+import { windowMenu } from './desktop/windowMenu';
 
 /** Refresh on a slow interval besides show, resume and unlock: polite to Harvest's limits. */
 const REFRESH_INTERVAL_MS = 5 * 60 * 1000;
+
+// Chromium reads its switches once, before `ready`.
+applyStartupSwitches(app.commandLine, process.env, process.platform);
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our argv through 'second-instance' and acts on it.
   app.quit();
 } else {
-  void start();
+  start().catch((error: unknown) => {
+    // A bad HARVEST_* variable or an unreadable data folder: say it where it was started.
+    console.error(`Harvest Tray could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
@@ -44,20 +58,15 @@ async function start(): Promise<void> {
   });
   hardenSession(page);
 
-  // Where the desktop shows no tray icon (GNOME without AppIndicator), an ordinary window instead.
-  const trayCheck = await trayAvailability({
-    env: process.env,
-    platform: process.platform,
-    statusNotifierWatcher: () => hasStatusNotifierWatcher(),
-  });
-  const noTray = !trayCheck.available;
-  const popover = createPopoverWindow({
-    page,
-    preloadPath: join(__dirname, '../preload/preload.cjs'),
-    mode: noTray ? 'window' : 'popover',
-  });
-  const toPopover = popoverEventSink(() => (popover.isDestroyed() ? null : popover.webContents));
+  // Filled in as start-up goes on; the hooks below only run once they are.
+  let popoverWindow: Electron.BrowserWindow | null = null;
+  let popover: PopoverController | null = null;
+  let shortcuts: ShortcutRegistry | null = null;
+  let shortcutStatus: ShortcutStatus[] = [];
   let onTimerChanged = () => {};
+
+  const liveWindow = () => (popoverWindow && !popoverWindow.isDestroyed() ? popoverWindow : null);
+  const toPopover = popoverEventSink(() => liveWindow()?.webContents ?? null);
   // Every event goes to the popover; timer and entry changes also move the tray, whichever way
   // they happened (popover, shortcut, menu, refresh).
   const emit: EventSink = (event, payload) => {
@@ -65,18 +74,25 @@ async function start(): Promise<void> {
     if (event === 'timer.changed' || event === 'entries.changed') onTimerChanged();
   };
 
-  let shortcutStatus: ShortcutStatus[] = [];
+  const loginItem = createLoginItem({
+    platform: process.platform,
+    env: process.env,
+    setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+    execPath: process.execPath,
+    appPath: app.getAppPath(),
+    isPackaged: app.isPackaged,
+  });
   const host: HostHooks = {
     shortcutsStatus: () => shortcutStatus,
     openExternal: (url) => openExternalSafely(shell, url),
-    hidePopover: () => popover.hide(),
+    hidePopover: () => popover?.hide(),
     settingsChanged: (settings) => {
-      shortcuts.apply(settings.shortcuts);
-      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+      shortcuts?.apply(settings.shortcuts);
+      loginItem.apply(settings.launchAtLogin);
     },
   };
 
-  const core = await createCore({
+  const coreReady = createCore({
     config,
     vault: safeStorageVault({
       safeStorage,
@@ -87,67 +103,90 @@ async function start(): Promise<void> {
     emit,
     host,
   });
-
+  const handlersReady = coreReady.then((core) => core.handlers);
+  handlersReady.catch(() => {}); // the failure is reported once, by start()'s caller
   registerIpc({
     ipcMain,
-    handlers: core.handlers,
-    popoverFrame: () => (popover.isDestroyed() ? null : popover.webContents.mainFrame),
+    handlers: handlersReady,
+    popoverFrame: () => liveWindow()?.webContents.mainFrame ?? null,
     isAppPage: page.isAppPage,
   });
 
-  const tray = noTray ? null : new Tray(nativeImage.createFromBuffer(trayIconPng('idle', process.platform === 'darwin')));
+  // Where the desktop shows no tray icon (GNOME without AppIndicator), an ordinary window instead.
+  const trayCheck = await trayAvailability({
+    env: process.env,
+    platform: process.platform,
+    statusNotifierWatcher: () => hasStatusNotifierWatcher(),
+  });
+  const mode = trayCheck.available ? 'popover' : 'window';
+  const window = createPopoverWindow({ page, preloadPath: join(__dirname, '../preload/preload.cjs'), mode });
+  popoverWindow = window;
+  const tray = mode === 'popover' ? new Tray(nativeImage.createFromBuffer(trayIconPng('idle', process.platform === 'darwin'))) : null;
 
-  const showPopover = () => {
-    if (tray) {
-      const { width, height } = popover.getBounds();
-      const position = popoverPosition({
-        trayBounds: tray.getBounds(),
-        cursor: screen.getCursorScreenPoint(),
-        windowSize: { width, height },
-        displays: screen.getAllDisplays(),
-      });
-      popover.setPosition(position.x, position.y);
-    }
-    popover.show();
-    popover.focus();
-    emit('ui.shown', {});
-    void core.refresh();
-  };
-  const togglePopover = () => (popover.isVisible() ? popover.hide() : showPopover());
+  const core = await coreReady;
+  const call = async <C extends Channel>(channel: C, request: RequestOf<C>) =>
+    (await dispatch(core.handlers, channel, request)) as Reply<ResponseOf<C>>;
+
+  popover = createPopoverController({
+    window,
+    mode,
+    app,
+    platform: process.platform,
+    place: tray
+      ? () => {
+          const { width, height } = window.getBounds();
+          const position = popoverPosition({
+            trayBounds: tray.getBounds(),
+            cursor: screen.getCursorScreenPoint(),
+            windowSize: { width, height },
+            displays: screen.getAllDisplays(),
+          });
+          window.setPosition(position.x, position.y);
+        }
+      : undefined,
+    onShown: () => {
+      emit('ui.shown', {});
+      void core.refresh();
+    },
+  });
+  const controller = popover;
   const navigate = (view: NavigateView) => {
-    showPopover();
+    controller.show('menu');
     emit('ui.navigate', { view });
   };
 
   const notify = ({ title, body }: Notice) => {
     if (Notification.isSupported()) new Notification({ title, body, silent: true }).show();
   };
+  const notifyRefusal = (reply: Reply<unknown>) => {
+    if (!reply.ok) notify(describeRefusal(reply.error));
+  };
   const quickRestart = async () => {
-    try {
-      notify(describeQuickRestart(await core.quickRestart(), new Date()));
-    } catch (error) {
-      notify(describeFailure(error));
-    }
+    const reply = await call('timer.quickRestart', {});
+    if (reply.ok) notify(describeQuickRestart(reply.value, new Date()));
+    else notify(describeRefusal(reply.error));
   };
   const stopRunning = async () => {
     const running = core.runningEntry();
     if (!running) return notify({ title: 'No timer is running', body: '' });
-    const reply = await core.handlers['timer.stop']({ id: running.id }).catch((error: unknown) => error);
-    if (reply instanceof Error) notify(describeFailure(reply));
+    notifyRefusal(await call('timer.stop', { id: running.id }));
   };
 
-  const shortcuts = createShortcutRegistry({
+  const registry = createShortcutRegistry({
     globalShortcut,
-    actions: { togglePopover, quickRestart: () => void quickRestart() },
+    actions: { togglePopover: () => controller.toggle('shortcut'), quickRestart: () => void quickRestart() },
     env: process.env,
     onChange: (status) => {
       shortcutStatus = status;
       emit('shortcuts.changed', status);
     },
   });
-  const settings = await core.handlers['settings.get']({});
-  shortcuts.apply(settings.shortcuts);
-  app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  shortcuts = registry;
+  const settings = await call('settings.get', {});
+  if (settings.ok) {
+    registry.apply(settings.value.shortcuts);
+    loginItem.apply(settings.value.launchAtLogin);
+  }
 
   const trayService = tray
     ? createTrayService({
@@ -155,11 +194,10 @@ async function start(): Promise<void> {
         entries: core,
         platform: process.platform,
         actions: {
-          stopTimer: (id) => void core.handlers['timer.stop']({ id }).catch((error: unknown) => notify(describeFailure(error))),
-          restartTimer: (id) =>
-            void core.handlers['timer.restart']({ id }).catch((error: unknown) => notify(describeFailure(error))),
-          togglePopover,
-          openPopover: showPopover,
+          stopTimer: (id) => void call('timer.stop', { id }).then(notifyRefusal),
+          restartTimer: (id) => void call('timer.restart', { id }).then(notifyRefusal),
+          togglePopover: () => controller.toggle('tray'),
+          openPopover: () => controller.show('menu'),
           navigate,
           quit: () => app.quit(),
         },
@@ -169,17 +207,18 @@ async function start(): Promise<void> {
   trayService?.update();
   trayService?.startTicking();
 
-  if (!trayCheck.available) {
-    showPopover();
-    notify({ title: 'Harvest Tray opened as a window', body: trayCheck.reason });
+  if (mode === 'window') {
+    window.setMenu(windowMenu({ navigate, quit: () => app.quit() }));
+    controller.show('start');
+    if (!trayCheck.available) notify({ title: 'Harvest Tray opened as a window', body: trayCheck.reason });
   }
 
   const runAction = (action: ArgvAction) => {
-    if (action === 'toggle') togglePopover();
+    if (action === 'toggle') controller.toggle('launch');
     else if (action === 'quick-restart') void quickRestart();
     else void stopRunning();
   };
-  handleArgvActions(app, process.argv, runAction, showPopover);
+  handleArgvActions(app, process.argv, runAction, () => controller.show('launch'));
 
   const refresh = () => void core.refresh().then(() => trayService?.update());
   powerMonitor.on('resume', refresh);
@@ -191,7 +230,7 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => {
     clearInterval(interval);
-    shortcuts.dispose();
+    registry.dispose();
     trayService?.dispose();
     void core.dispose();
   });

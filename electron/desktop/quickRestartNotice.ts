@@ -1,6 +1,6 @@
 // What the notification says after the quick-restart shortcut, so the user knows without looking.
 import type { QuickRestartResult } from '../../shared/domain';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, type AppError } from '../../shared/errors';
 import { entryClock, entryName } from './entryText';
 
 export interface Notice {
@@ -25,4 +25,9 @@ export function describeQuickRestart(result: QuickRestartResult, now: Date): Not
 export function describeFailure(error: unknown): Notice {
   const message = error instanceof AppFailure ? error.message : 'Something went wrong inside Harvest Tray.';
   return { title: 'Could not change the timer', body: message };
+}
+
+/** A refusal the core answered through dispatch, in its own words. */
+export function describeRefusal(error: AppError): Notice {
+  return { title: 'Could not change the timer', body: error.message };
 }

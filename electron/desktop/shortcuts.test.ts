@@ -40,10 +40,24 @@ describe('global shortcuts', () => {
     expect(toggle).toMatchObject({ registered: false, problem: expect.stringMatching(/not a key combination/) });
   });
 
-  it('says why on Wayland without the portal, and registers nothing', () => {
+  it('on Wayland registers through the portal, as Electron does by default', () => {
+    globalShortcut.backend = 'portal';
     const { shortcuts } = registry({ XDG_SESSION_TYPE: 'wayland' });
+    expect(shortcuts.apply(defaults).every((s) => s.registered)).toBe(true);
+  });
+
+  it('on Wayland with no portal to register with, says so and how to bind keys instead', () => {
+    globalShortcut.backend = 'none';
+    const { shortcuts } = registry({ WAYLAND_DISPLAY: 'wayland-0' });
     const status = shortcuts.apply(defaults);
-    expect(status.every((s) => !s.registered && /Wayland/.test(s.problem ?? ''))).toBe(true);
+    expect(status.every((s) => !s.registered && /Wayland.*--quick-restart/.test(s.problem ?? ''))).toBe(true);
+  });
+
+  it('on Wayland with HARVEST_TRAY_SHORTCUT_PORTAL=0, registers nothing and says why', () => {
+    globalShortcut.backend = 'portal';
+    const { shortcuts } = registry({ XDG_SESSION_TYPE: 'wayland', HARVEST_TRAY_SHORTCUT_PORTAL: '0' });
+    const status = shortcuts.apply(defaults);
+    expect(status.every((s) => !s.registered && /HARVEST_TRAY_SHORTCUT_PORTAL=0/.test(s.problem ?? ''))).toBe(true);
     expect(globalShortcut.registered.size).toBe(0);
   });
 

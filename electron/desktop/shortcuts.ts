@@ -1,6 +1,7 @@
 // The two global shortcuts. A shortcut that cannot be registered is reported with the reason in
 // words (settings shows it), never silently lost: users bind `--quick-restart` etc. instead.
 import type { Settings, ShortcutAction, ShortcutStatus } from '../../shared/domain';
+import { isWayland, shortcutPortalChoice } from './startupSwitches';
 
 export interface GlobalShortcutLike {
   register(accelerator: string, callback: () => void): boolean;
@@ -23,11 +24,14 @@ export interface ShortcutRegistry {
 
 const ACTIONS: ShortcutAction[] = ['togglePopover', 'quickRestart'];
 
-const WAYLAND_PROBLEM =
-  'This Wayland session does not let apps register global shortcuts. Bind a key in your desktop settings to run Harvest Tray with --toggle or --quick-restart instead.';
+const BIND_INSTEAD = 'Bind a key in your desktop settings to run harvest-tray --toggle or --quick-restart instead.';
+const WAYLAND_OFF = `Global shortcuts are off on this Wayland session (HARVEST_TRAY_SHORTCUT_PORTAL=0). ${BIND_INSTEAD}`;
+const WAYLAND_REFUSED = (accelerator: string) =>
+  `This Wayland desktop did not accept ${accelerator} (its GlobalShortcuts portal may be missing). ${BIND_INSTEAD}`;
 
 export function createShortcutRegistry(options: ShortcutRegistryOptions): ShortcutRegistry {
   const { globalShortcut, actions, env, onChange } = options;
+  const wayland = isWayland(env);
   let held: string[] = [];
   let current: ShortcutStatus[] = [];
 
@@ -44,13 +48,15 @@ export function createShortcutRegistry(options: ShortcutRegistryOptions): Shortc
       problem,
     });
     if (accelerator.trim() === '') return status(false, 'No shortcut is set.');
-    // Electron's X11 grab does not reach native Wayland windows; without the GlobalShortcuts
-    // portal a registration "succeeds" yet never fires, so say so up front.
-    if (isWaylandWithoutPortal(env)) return status(false, WAYLAND_PROBLEM);
+    // On Wayland the keys go through the desktop's GlobalShortcuts portal (Electron's default);
+    // a user who turned that off gets the command-line way instead of a silent failure.
+    if (wayland && shortcutPortalChoice(env) === 'off') return status(false, WAYLAND_OFF);
     if (held.includes(accelerator)) return status(false, 'The other Harvest Tray shortcut already uses these keys.');
     try {
       if (!globalShortcut.register(accelerator, actions[action])) {
-        return status(false, `${accelerator} is already taken by another app or by the system.`);
+        // Electron answers false when another app holds the keys, or when there is nothing to
+        // register with at all (Wayland without a portal): docs/api/global-shortcut.md.
+        return status(false, wayland ? WAYLAND_REFUSED(accelerator) : `${accelerator} is already taken by another app or by the system.`);
       }
     } catch {
       return status(false, `${accelerator} is not a key combination the system understands.`);
@@ -69,10 +75,4 @@ export function createShortcutRegistry(options: ShortcutRegistryOptions): Shortc
     status: () => current,
     dispose: release,
   };
-}
-
-/** A Wayland session where Electron was not started with the GlobalShortcutsPortal feature. */
-export function isWaylandWithoutPortal(env: NodeJS.ProcessEnv): boolean {
-  const wayland = env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
-  return wayland && env.HARVEST_TRAY_SHORTCUT_PORTAL !== '1';
 }

@@ -1,6 +1,6 @@
-// The popover window: created hidden at start-up so it opens instantly, and locked down (see
-// DESIGN.md "Windows"): isolated sandboxed renderer, strict CSP, no navigation, no new windows, no
-// permissions, and only Harvest's own pages opened in the browser.
+// The popover window: created hidden at start-up so it opens instantly, and locked down:
+// isolated sandboxed renderer, strict CSP, no navigation, no new windows, no permissions, and only
+// Harvest's own pages opened in the browser (windowSecurity.test.ts keeps it so).
 import { BrowserWindow, session, shell } from 'electron';
 import type { AppPage } from './bridge/appPage';
 import { developmentCsp } from './csp';
@@ -40,10 +40,7 @@ export function createPopoverWindow({ page, preloadPath, mode }: PopoverWindowOp
     },
   });
   hardenContents(window);
-  if (asPopover) window.on('blur', () => window.hide());
-  window.webContents.on('before-input-event', (_event, input) => {
-    if (input.type === 'keyDown' && input.key === 'Escape') window.hide();
-  });
+  // How it shows, hides and closes lives in popoverController.ts.
   void (page.location.kind === 'url' ? window.loadURL(page.location.url) : window.loadFile(page.location.path));
   return window;
 }

@@ -85,6 +85,31 @@ describe('registerIpc', () => {
   });
 });
 
+describe('registerIpc while the core starts', () => {
+  it('a call that arrives before the core is ready waits for it instead of failing', async () => {
+    fake.reset();
+    let coreStarted: (handlers: Handlers) => void = () => {};
+    registerIpc({
+      ipcMain: fake.ipcMain,
+      handlers: new Promise<Handlers>((resolve) => (coreStarted = resolve)),
+      popoverFrame: () => popover.mainFrame,
+      isAppPage: page.isAppPage,
+    });
+    const early = fake.ipcMain.invoke('harvestTray:session.get', fake.ipcEvent(popover), {});
+    coreStarted(recordingHandlers(calls));
+    await expect(early).resolves.toEqual({ ok: true, value: { echoed: {} } });
+  });
+
+  it('a core that could not start is answered in words, not with a hang', async () => {
+    fake.reset();
+    const failed = Promise.reject(new Error('disk full'));
+    failed.catch(() => {});
+    registerIpc({ ipcMain: fake.ipcMain, handlers: failed, popoverFrame: () => popover.mainFrame, isAppPage: page.isAppPage });
+    const reply = await fake.ipcMain.invoke('harvestTray:session.get', fake.ipcEvent(popover), {});
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'unexpected', message: expect.stringMatching(/could not start/) } });
+  });
+});
+
 describe('appPage with a dev server', () => {
   it('trusts only the dev server origin', () => {
     const dev = appPage({ devServerUrl: 'http://localhost:5173/', rendererFile, isPackaged: false });

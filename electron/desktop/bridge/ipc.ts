@@ -1,5 +1,7 @@
 // Registers one ipcMain.handle per contract channel, by looping over the contract: no channel has
 // hand-written code here. Each call is checked for its sender before dispatch parses and runs it.
+// Registered before the popover's page loads, with the core still starting: a call that arrives
+// then waits for the core instead of meeting Electron's "No handler registered" refusal.
 import { channelNames, type Handlers, type Reply } from '../../../shared/contract';
 import { dispatch } from '../../core/app/dispatch';
 import { CHANNEL_PREFIX } from './names';
@@ -22,7 +24,8 @@ export interface IpcMainLike {
 
 export interface IpcOptions {
   ipcMain: IpcMainLike;
-  handlers: Handlers;
+  /** The core's handlers, or the promise of them while the core starts. */
+  handlers: Handlers | Promise<Handlers>;
   /** The popover's main frame right now (null while there is no popover). */
   popoverFrame: () => FrameLike | null;
   isAppPage: (url: string) => boolean;
@@ -31,6 +34,11 @@ export interface IpcOptions {
 const forbidden: Reply<never> = {
   ok: false,
   error: { kind: 'forbidden', message: "This request did not come from Harvest Tray's own window." },
+};
+
+const notStarted: Reply<never> = {
+  ok: false,
+  error: { kind: 'unexpected', message: 'Harvest Tray could not start. Quit it and open it again.' },
 };
 
 /** Registers every channel; returns a function that removes them again. */
@@ -43,7 +51,8 @@ export function registerIpc({ ipcMain, handlers, popoverFrame, isAppPage }: IpcO
   for (const channel of channelNames) {
     ipcMain.handle(CHANNEL_PREFIX + channel, async (event, input) => {
       if (!isTrusted(event)) return forbidden;
-      return dispatch(handlers, channel, input);
+      const ready = await Promise.resolve(handlers).catch(() => null);
+      return ready === null ? notStarted : dispatch(ready, channel, input);
     });
   }
   return () => {
