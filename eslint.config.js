@@ -29,6 +29,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/preload.ts', 'electron/desktop/bridge/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      // The sandboxed preload: no main-process code, no zod (it stays a few lines), no Node.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/bridge/main/**', '**/core/**', 'zod', 'node:*'], paths: ['electron-store'] },
+      ],
+    },
+  },
+  {
+    files: ['electron/desktop/bridge/main/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/bridge/preload/**'] }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

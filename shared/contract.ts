@@ -1,6 +1,11 @@
 // The one contract between the popover and the main process. Every channel has a request and a
 // response schema; every event a payload schema. Electron IPC, the web host's HTTP bridge and the
 // renderer's client all derive from this object, so no channel name is a loose string elsewhere.
+// Requests come from a page and are parsed at the bridge (dispatch.ts). Responses and events are
+// what the core promises: both sides compile against their types, and the core's integration
+// tests parse every reply and event with these schemas (core/app/testing/coreHarness.ts); they
+// are not parsed again at run time, where the core builds them from Harvest data it has already
+// parsed (harvest/wire.ts) and the renderer stays free of zod.
 import { z } from 'zod';
 import {
   accountSchema,
@@ -138,10 +143,6 @@ export function isChannel(name: string): name is Channel {
 }
 
 /** What travels back over every bridge: a value, or an error a person can read. */
-export const replySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: appErrorSchema }),
-]);
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorSchema> };
 
 export const navigateViewSchema = z.enum(['today', 'new-entry', 'review', 'settings']);
@@ -167,10 +168,6 @@ export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export const eventNames = Object.keys(events) as EventName[];
-
-export function isEventName(name: string): name is EventName {
-  return Object.prototype.hasOwnProperty.call(events, name);
-}
 
 /** The main side: one function per channel. Bridges loop over this map. */
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appPage } from './bridge/appPage';
+import { appPage } from './bridge/main/appPage';
 import { productionCsp } from './csp';
 import { isAllowedExternalUrl, openExternalSafely } from './externalLinks';
 import { BrowserWindow, fake } from './testing/fakeElectron';

@@ -2,7 +2,7 @@
 // isolated sandboxed renderer, strict CSP, no navigation, no new windows, no permissions, and only
 // Harvest's own pages opened in the browser (windowSecurity.test.ts keeps it so).
 import { BrowserWindow, session, shell } from 'electron';
-import type { AppPage } from './bridge/appPage';
+import type { AppPage } from './bridge/main/appPage';
 import { developmentCsp } from './csp';
 import { isAllowedExternalUrl } from './externalLinks';
 

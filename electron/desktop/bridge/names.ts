@@ -1,6 +1,7 @@
-// The IPC names both sides of the Electron bridge use. Kept free of zod (type-only imports from the
-// contract) so the sandboxed preload bundles to a few lines; the compile-time checks below and
-// names.test.ts keep these lists equal to the contract's.
+// The IPC names both sides of the Electron bridge use: main/ (ipcMain, the main process) and
+// preload/ (ipcRenderer, the sandboxed preload) import this file and nothing from each other.
+// Kept free of zod (type-only imports from the contract) so the preload bundles to a few lines;
+// the compile-time checks below and names.test.ts keep these lists equal to the contract's.
 import type { Channel, EventName } from '../../../shared/contract';
 
 /** The global the popover finds the API on (the contract's API_GLOBAL). */
@@ -54,10 +55,6 @@ export const bridgeEvents = [
 type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
 export const everyChannelListed: Unlisted<Channel, (typeof bridgeChannels)[number]> = true;
 export const everyEventListed: Unlisted<EventName, (typeof bridgeEvents)[number]> = true;
-
-export function ipcChannelFor(channel: Channel): string {
-  return CHANNEL_PREFIX + channel;
-}
 
 export interface EventMessage {
   event: EventName;

@@ -1,9 +1,12 @@
 // A core wired to a real Harvest simulator over HTTP, recording every reply and event, for the
-// integration tests of the handler map.
+// integration tests of the handler map. It also holds the core to the contract: every reply and
+// event is parsed with its schema (shared/contract.ts), and a shape that does not fit fails the
+// test that produced it. That is where the response and event schemas are enforced: at run time
+// the core builds them from Harvest data already parsed at its own boundary (harvest/wire.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventName, EventPayload, Reply } from '../../../../shared/contract';
+import { channels, events as eventSchemas, isChannel, type EventName, type EventPayload, type Reply } from '../../../../shared/contract';
 import type { ShortcutStatus } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import type { AppConfig, TokenVault } from '../../ports';
@@ -75,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const replies: unknown[] = [];
   const opened: string[] = [];
   const settingsSeen: unknown[] = [];
+  const contractBreaches: string[] = [];
   let hidden = 0;
   const host: HostHooks = {
     shortcutsStatus: () => SHORTCUTS,
@@ -91,14 +95,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     vault,
     store,
     host,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: (event, payload) => {
+      const parsed = eventSchemas[event].safeParse(payload);
+      if (!parsed.success) contractBreaches.push(`event ${event}: ${parsed.error.message}`);
+      events.push({ event, payload });
+    },
     ...(options.now ? { now: options.now } : {}),
   });
 
   async function reply(channel: string, input?: unknown): Promise<Reply<unknown>> {
     const result = await dispatch(core.handlers, channel, input ?? {});
     replies.push(result);
+    if (result.ok && isChannel(channel)) {
+      const parsed = channels[channel].response.safeParse(result.value);
+      if (!parsed.success) contractBreaches.push(`reply to ${channel}: ${parsed.error.message}`);
+    }
+    assertContractKept();
     return result;
+  }
+  function assertContractKept(): void {
+    if (contractBreaches.length > 0) throw new Error(`The core broke the contract:\n${contractBreaches.join('\n')}`);
   }
 
   const harness: Harness = {
@@ -136,6 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       startHarness({ ...options, sim, store, vault, dataDir, ...overrides }),
     async close() {
       await core.dispose();
+      assertContractKept();
       if (ownsSim) await sim.close();
       if (ownsDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -2,9 +2,9 @@
 // hand-written code here. Each call is checked for its sender before dispatch parses and runs it.
 // Registered before the popover's page loads, with the core still starting: a call that arrives
 // then waits for the core instead of meeting Electron's "No handler registered" refusal.
-import { channelNames, type Handlers, type Reply } from '../../../shared/contract';
-import { dispatch } from '../../core/app/dispatch';
-import { CHANNEL_PREFIX } from './names';
+import { channelNames, type Handlers, type Reply } from '../../../../shared/contract';
+import { dispatch } from '../../../core/app/dispatch';
+import { CHANNEL_PREFIX } from '../names';
 
 /** What identifies a frame across IPC (Electron's WebFrameMain). */
 export interface FrameLike {

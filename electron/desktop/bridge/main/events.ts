@@ -1,6 +1,6 @@
 // The core's EventSink on the desktop: every event goes to the popover on the one event channel.
-import type { EventSink } from '../../../shared/contract';
-import { EVENT_CHANNEL, type EventMessage } from './names';
+import type { EventSink } from '../../../../shared/contract';
+import { EVENT_CHANNEL, type EventMessage } from '../names';
 
 export interface EventTarget {
   send(channel: string, message: EventMessage): void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWebContents } from '../testing/fakeElectron';
+import { FakeWebContents } from '../../testing/fakeElectron';
 import { popoverEventSink } from './events';
 
 describe('popoverEventSink', () => {

@@ -1,8 +1,8 @@
 // Builds `window.harvestTray` inside the sandboxed preload: one function per contract channel, each
 // an ipcRenderer.invoke on its prefixed name, and `on(event, listener)` over the single event
 // channel. Only plain functions cross contextBridge; ipcRenderer itself never does.
-import type { EventName, HarvestTrayApi } from '../../../shared/contract';
-import { bridgeChannels, bridgeEvents, CHANNEL_PREFIX, EVENT_CHANNEL } from './names';
+import type { EventName, HarvestTrayApi } from '../../../../shared/contract';
+import { bridgeChannels, bridgeEvents, CHANNEL_PREFIX, EVENT_CHANNEL } from '../names';
 
 /** The slice of ipcRenderer the API needs (the real one satisfies it; tests hand a fake). */
 export interface RendererIpc {

@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames } from '../../../shared/contract';
-import type * as fakeModule from '../testing/fakeElectron';
-import { EVENT_CHANNEL } from './names';
+import { channelNames } from '../../../../shared/contract';
+import type * as fakeModule from '../../testing/fakeElectron';
+import { EVENT_CHANNEL } from '../names';
 
 // preload.ts acts when imported, so each test loads it afresh, with a fresh fake beside it.
 let fake: typeof fakeModule.fake;
 
 beforeEach(async () => {
   vi.resetModules();
-  fake = (await import('../testing/fakeElectron')).fake;
+  fake = (await import('../../testing/fakeElectron')).fake;
 });
 
 async function loadPreload() {
-  await import('../../preload');
+  await import('../../../preload');
   const api = fake.contextBridge.exposed.get('harvestTray') as Record<string, unknown>;
   expect(api).toBeDefined();
   return api;

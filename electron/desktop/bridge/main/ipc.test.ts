@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { channelNames, type Handlers } from '../../../shared/contract';
-import { FakeFrame, FakeWebContents, fake } from '../testing/fakeElectron';
+import { channelNames, type Handlers } from '../../../../shared/contract';
+import { FakeFrame, FakeWebContents, fake } from '../../testing/fakeElectron';
 import { appPage } from './appPage';
 import { registerIpc } from './ipc';
 
