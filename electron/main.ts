@@ -2,7 +2,7 @@
 // behaviour; each piece it wires has its own file and tests. The order matters and is tested
 // (main.test.ts): Chromium switches before `ready`; the IPC handlers before the popover's page
 // loads (they wait for the core while it starts); every call into the core through dispatch.
-import { app, globalShortcut, ipcMain, nativeImage, Notification, powerMonitor, safeStorage, screen, shell, Tray } from 'electron';
+import { app, globalShortcut, ipcMain, Notification, powerMonitor, safeStorage, screen, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import type { Channel, EventSink, NavigateView, Reply, RequestOf, ResponseOf } from '../shared/contract';
 import type { ShortcutStatus } from '../shared/domain';
@@ -23,7 +23,7 @@ import { createShortcutRegistry, type ShortcutRegistry } from './desktop/shortcu
 import { applyStartupSwitches } from './desktop/startupSwitches';
 import { electronJsonStore } from './desktop/store';
 import { createTrayService } from './desktop/tray';
-import { trayIconPng } from './desktop/trayIcons';
+import { trayImageLoader } from './desktop/trayImages';
 import { hasStatusNotifierWatcher, trayAvailability } from './desktop/trayAvailability';
 import { safeStorageVault } from './desktop/vault';
 import { createPopoverWindow, hardenSession } from './desktop/window';
@@ -121,7 +121,8 @@ async function start(): Promise<void> {
   const mode = trayCheck.available ? 'popover' : 'window';
   const window = createPopoverWindow({ page, preloadPath: join(__dirname, '../preload/preload.cjs'), mode });
   popoverWindow = window;
-  const tray = mode === 'popover' ? new Tray(nativeImage.createFromBuffer(trayIconPng('idle', process.platform === 'darwin'))) : null;
+  const trayImage = trayImageLoader(join(app.getAppPath(), 'build', 'tray'), process.platform);
+  const tray = mode === 'popover' ? new Tray(trayImage('idle')) : null;
 
   const core = await coreReady;
   const call = async <C extends Channel>(channel: C, request: RequestOf<C>) =>
@@ -193,6 +194,7 @@ async function start(): Promise<void> {
         tray,
         entries: core,
         platform: process.platform,
+        image: trayImage,
         actions: {
           stopTimer: (id) => void call('timer.stop', { id }).then(notifyRefusal),
           restartTimer: (id) => void call('timer.restart', { id }).then(notifyRefusal),

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimeEntry } from '../../shared/domain';
 import { runningEntry, timeEntry } from './testing/entries';
-import { FakeMenu, Tray, fake, nativeImage } from './testing/fakeElectron';
+import { fileURLToPath } from 'node:url';
+import { FakeMenu, Tray, fake, nativeImage, type FakeNativeImage } from './testing/fakeElectron';
 import { createTrayService, type TrayActions, type TrayLike } from './tray';
+import { trayImageLoader } from './trayImages';
+
+const trayFolder = fileURLToPath(new URL('../../build/tray/', import.meta.url));
 
 let now: Date;
 let running: TimeEntry | null;
@@ -25,6 +29,7 @@ function setUp(platform: NodeJS.Platform) {
     entries: { runningEntry: () => running, lastEntry: () => last },
     actions,
     platform,
+    image: trayImageLoader(trayFolder, platform) as unknown as Parameters<typeof createTrayService>[0]['image'],
     now: () => now,
   });
   service.update();
@@ -49,7 +54,9 @@ describe('tray on Windows and Linux', () => {
   it('with nothing tracked: idle icon, a tooltip saying so, and the menu', () => {
     const { tray } = setUp('linux');
     expect(tray.toolTip).toBe('Harvest Tray — no timer running');
-    expect(tray.image.getSize()).toEqual({ width: 32, height: 32 });
+    // The generated 16 px icon for a light panel (nativeImage adds its @2x file itself).
+    expect(tray.image.origin).toMatch(/build\/tray\/tray-light\.png$/);
+    expect(tray.image.getSize()).toEqual({ width: 16, height: 16 });
     expect(tray.image.isTemplateImage()).toBe(false);
     expect(menuOf(tray).labels()).toEqual([
       'No timer running', '---', 'Open Harvest Tray', 'New entry', 'Review today', 'Settings', '---', 'Quit Harvest Tray',
@@ -111,6 +118,18 @@ describe('tray on Windows and Linux', () => {
     now = new Date(now.getTime() + 60_000);
     vi.advanceTimersByTime(10_000);
     expect(tray.toolTip).toContain('(1:00)');
+    service.dispose();
+  });
+});
+
+describe('tray and the system theme', () => {
+  it('switches to the icon drawn for dark panels when the system turns dark', () => {
+    const { tray, service } = setUp('linux');
+    fake.nativeTheme.switchTo(true);
+    expect((tray.image as FakeNativeImage).origin).toMatch(/tray-dark\.png$/);
+    running = runningEntry(now, 5);
+    service.update();
+    expect(tray.image.origin).toMatch(/trayRunning-dark\.png$/);
     service.dispose();
   });
 });

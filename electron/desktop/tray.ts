@@ -1,11 +1,11 @@
 // The tray icon as one service with the Tray passed in (tests hand a fake). It shows whether a
 // timer runs (icon), how long (title on macOS; tooltip and menu elsewhere), and offers the menu:
 // the running or last entry with Stop / Restart, Open, New entry, Review today, Settings, Quit.
-import { Menu, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Tray } from 'electron';
+import { Menu, nativeTheme, type MenuItemConstructorOptions, type NativeImage, type Tray } from 'electron';
 import type { NavigateView } from '../../shared/contract';
 import type { TimeEntry } from '../../shared/domain';
 import { entryClock, entryName } from './entryText';
-import { trayIconPng, type TrayIconState } from './trayIcons';
+import type { TrayIconState } from './trayImages';
 
 export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'popUpContextMenu' | 'on'>;
 
@@ -28,6 +28,8 @@ export interface TrayServiceOptions {
   entries: TrayEntries;
   actions: TrayActions;
   platform: NodeJS.Platform;
+  /** The icon for a state (trayImages.ts); asked again when the system theme changes. */
+  image: (state: TrayIconState) => NativeImage;
   now?: () => Date;
 }
 
@@ -42,10 +44,9 @@ export interface TrayService {
 /** The h:mm text changes once a minute; checking every 10 s keeps it at most 10 s late. */
 const TICK_MS = 10_000;
 
-export function createTrayService({ tray, entries, actions, platform, now = () => new Date() }: TrayServiceOptions): TrayService {
+export function createTrayService({ tray, entries, actions, platform, image, now = () => new Date() }: TrayServiceOptions): TrayService {
   const isMac = platform === 'darwin';
-  const icons = { idle: icon('idle', isMac), running: icon('running', isMac) };
-  let shown = { state: '' as TrayIconState | '', text: '' };
+  let shown = { state: '' as TrayIconState | '', text: '', dark: nativeTheme.shouldUseDarkColors };
   let menu: Menu | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -61,15 +62,19 @@ export function createTrayService({ tray, entries, actions, platform, now = () =
     const at = now();
     const state: TrayIconState = running ? 'running' : 'idle';
     const text = running ? `${entryName(running)} ${entryClock(running, at)}` : (last ? entryName(last) : '');
-    if (state === shown.state && text === shown.text) return;
-    shown = { state, text };
+    const dark = nativeTheme.shouldUseDarkColors;
+    if (state === shown.state && text === shown.text && dark === shown.dark) return;
+    shown = { state, text, dark };
 
-    tray.setImage(icons[state]);
+    tray.setImage(image(state));
     tray.setToolTip(running ? `Harvest Tray — ${entryName(running)} (${entryClock(running, at)})` : 'Harvest Tray — no timer running');
     if (isMac) tray.setTitle(running ? ` ${entryClock(running, at)}` : '', { fontType: 'monospacedDigit' });
     menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions));
     if (!isMac) tray.setContextMenu(menu);
   };
+
+  // Light and dark panels get their own icon (trayImages.ts).
+  nativeTheme.on('updated', update);
 
   return {
     update,
@@ -79,6 +84,7 @@ export function createTrayService({ tray, entries, actions, platform, now = () =
     },
     dispose() {
       clearInterval(ticker);
+      nativeTheme.off('updated', update);
     },
   };
 }
@@ -110,11 +116,4 @@ function menuTemplate(
     { type: 'separator' },
     { label: 'Quit Harvest Tray', click: () => actions.quit() },
   ];
-}
-
-function icon(state: TrayIconState, template: boolean): NativeImage {
-  // Drawn at 32 px and marked @2x: crisp on high-density screens, 16 pt everywhere else.
-  const image = nativeImage.createFromBuffer(trayIconPng(state, template), { scaleFactor: 2 });
-  if (template) image.setTemplateImage(true);
-  return image;
 }

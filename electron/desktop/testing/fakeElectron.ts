@@ -6,7 +6,7 @@
 // per rule. It records what happened so tests can look. `fake` holds the knobs and recordings;
 // `fake.reset()` starts a test afresh, with the app ready (most adapters run after `ready`).
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,9 +61,23 @@ export const nativeImage = {
     image.scaleFactor = options?.scaleFactor ?? 1;
     return image;
   },
-  createFromPath: (path: string) => new FakeNativeImage(Buffer.alloc(0), path),
+  /** docs/api/native-image.md: a missing or unreadable file gives an empty image, not an error. */
+  createFromPath: (path: string) => new FakeNativeImage(existsSync(path) ? readFileSync(path) : Buffer.alloc(0), path),
   createEmpty: () => new FakeNativeImage(Buffer.alloc(0), 'empty'),
 };
+
+// ---------- nativeTheme ----------
+
+class FakeNativeTheme extends EventEmitter {
+  shouldUseDarkColors = false;
+  /** The user switched the system between light and dark. */
+  switchTo(dark: boolean): void {
+    this.shouldUseDarkColors = dark;
+    this.emit('updated');
+  }
+}
+
+export const nativeTheme = new FakeNativeTheme();
 
 // ---------- Menu ----------
 
@@ -879,6 +893,7 @@ export const fake = {
   screen,
   shell,
   powerMonitor,
+  nativeTheme,
   session: session.defaultSession,
   trays: () => Tray.instances,
   windows: () => BrowserWindow.instances,
@@ -892,6 +907,8 @@ export const fake = {
   reset(): void {
     app.resetState();
     fake.pageScript = null;
+    nativeTheme.removeAllListeners();
+    nativeTheme.shouldUseDarkColors = false;
     globalShortcut.registered.clear();
     globalShortcut.heldElsewhere.clear();
     globalShortcut.backend = 'grab';
@@ -941,6 +958,7 @@ export default {
   ipcMain,
   ipcRenderer,
   nativeImage,
+  nativeTheme,
   powerMonitor,
   safeStorage,
   screen,
