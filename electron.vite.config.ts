@@ -2,16 +2,14 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { productionCsp } from './electron/desktop/csp';
+import { withCspMeta } from './electron/desktop/csp';
 
 /** file:// pages carry no response headers, so the built page states its own policy. */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'harvest-tray-csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: productionCsp }, injectTo: 'head-prepend' },
-    ],
+    transformIndexHtml: { order: 'pre', handler: (html) => withCspMeta(html) },
   };
 }
 

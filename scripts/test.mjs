@@ -1,4 +1,5 @@
-// `npm test`: type check, unit + integration tests (vitest), then end-to-end tests (Playwright),
+// `npm test`: type check, lint, security scan, unit + integration tests (vitest; they include the
+// packaging configuration's schema and fuse checks), then end-to-end tests (Playwright),
 // and one closing line `N passed, N failed` summed over all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +33,12 @@ const lint = run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 if (lint === 0) passed += 1;
 else failed += 1;
 
-// 3. Unit and integration tests.
+// 3. The security scan (Electronegativity, offline) counts as one check; it prints its figures.
+const securityScan = run('security scan', 'npx', ['tsx', 'scripts/checks/electronegativity.ts']);
+if (securityScan === 0) passed += 1;
+else failed += 1;
+
+// 4. Unit and integration tests.
 const vitestReport = join(outDir, 'vitest.json');
 const vitestStatus = run('unit and integration tests', 'npx', [
   'vitest',
@@ -54,7 +60,7 @@ if (existsSync(vitestReport)) {
   failed += 1;
 }
 
-// 4. End-to-end tests (web host in Debian Chromium; Electron specs skip themselves where the
+// 5. End-to-end tests (web host in Debian Chromium; Electron specs skip themselves where the
 //    Electron binary is missing, saying why).
 if (existsSync('playwright.config.ts')) {
   const playwrightReport = join(outDir, 'playwright.json');

@@ -30,6 +30,17 @@ export function developmentCsp(devServerOrigin: string): string {
   });
 }
 
+/** The built page's <meta> tag (file:// responses carry no headers): the policy, HTML-escaped. */
+export function cspMetaTag(policy: string = productionCsp): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />`;
+}
+
+/** Puts the production policy first in <head>: before any script or style the page names. */
+export function withCspMeta(html: string): string {
+  if (!/<head>/i.test(html)) throw new Error('The page has no <head> to put its Content-Security-Policy in.');
+  return html.replace(/<head>/i, (head) => `${head}\n    ${cspMetaTag()}`);
+}
+
 function serialize(policy: Record<string, string[]>): string {
   return Object.entries(policy)
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)

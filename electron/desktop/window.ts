@@ -36,6 +36,8 @@ export function createPopoverWindow({ page, preloadPath, mode }: PopoverWindowOp
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click must not open a link in a new window (every new window is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       preload: preloadPath,
     },
   });
