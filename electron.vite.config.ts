@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+import { defineConfig, type UserConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { withCspMeta } from './electron/desktop/csp';
 
@@ -13,7 +13,11 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+// HARVEST_TRAY_BUILD_TARGET=renderer (electron/web/launch/appBuild.ts): the browser needs only the
+// popover, so the main process and preload are not built for it.
+const rendererOnly = process.env.HARVEST_TRAY_BUILD_TARGET === 'renderer';
+
+const desktopParts: Pick<UserConfig, 'main' | 'preload'> = {
   main: {
     build: {
       // electron-store (and conf) are ESM-only: bundle them into the main build rather than
@@ -31,6 +35,10 @@ export default defineConfig({
       },
     },
   },
+};
+
+export default defineConfig({
+  ...(rendererOnly ? {} : desktopParts),
   renderer: {
     root: resolve('renderer'),
     plugins: [react(), contentSecurityPolicyMeta()],
