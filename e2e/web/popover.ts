@@ -1,5 +1,5 @@
 // How the end-to-end specs find their way around the popover: only by the accessible names the
-// app promises (CONTRACT.md), so a spec that passes here also works for a screen-reader user.
+// popover gives its regions and controls, so a spec that passes here also works for a screen-reader user.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const entriesList = (page: Page): Locator =>

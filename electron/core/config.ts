@@ -1,4 +1,4 @@
-// Configuration from the environment, read the same way by every host (see CONTRACT.md).
+// Configuration from the environment, read the same way by every host (README "Configuration").
 // Bad values fail loudly at start: a typo in an account id must not look like a wrong password.
 import { z } from 'zod';
 import type { AppConfig } from './ports';

@@ -28,7 +28,7 @@ export interface JsonStore {
   delete(key: string): void;
 }
 
-/** Resolved configuration from the environment (see CONTRACT.md). */
+/** Resolved configuration from the environment (config.ts). */
 export interface AppConfig {
   apiUrl: string;
   idUrl: string;

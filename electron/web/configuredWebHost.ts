@@ -1,5 +1,5 @@
 // The web host as the command line and the end-to-end tests start it: configuration from the
-// environment (CONTRACT.md), the real core, and a store on disk or in memory.
+// environment (core/config.ts; README "Configuration"), the real core, and a store on disk or in memory.
 import { createCore } from '../core/app/createCore';
 import { createMemoryStore } from '../core/app/memory';
 import { readConfig } from '../core/config';

@@ -1,5 +1,5 @@
 // Harvest's wire shapes, narrowed by zod at the edge. The OpenAPI file marks every property
-// optional and nullable (HARVEST_API.md §8.2), which would push null checks into every caller;
+// optional and nullable (generated/harvest-openapi.yaml), which would push null checks into every caller;
 // these schemas say what Harvest really sends, and the checks at the bottom make the compiler
 // prove each one still fits the type generated from the OpenAPI file.
 import { z } from 'zod';
