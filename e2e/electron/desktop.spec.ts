@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../electron/simulator';
+import { ensureBuilt } from '../../electron/web/launch/appBuild';
 import { electronPackageDir, findElectronBinary } from '../../electron/web/launch/electronBinary';
 
 const binary = findElectronBinary({ env: process.env, packageDir: electronPackageDir(import.meta.url) });
@@ -21,8 +23,9 @@ test.describe('desktop app', () => {
   let env: Record<string, string>;
 
   test.beforeAll(() => {
-    // The main process loads the built files in out/.
-    spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+    // The main process loads the built files in out/; a failed build fails here, with its log,
+    // rather than letting the specs run yesterday's app.
+    ensureBuilt(fileURLToPath(new URL('../../', import.meta.url)), 'desktop');
   });
 
   test.beforeEach(async () => {
@@ -61,6 +64,19 @@ test.describe('desktop app', () => {
     });
     expect(exposed).not.toContain(SIMULATOR_TOKENS.single);
     expect(await popover.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  });
+
+  test('closing the window hides it, and a second launch shows it again', async () => {
+    await app.firstWindow();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    const afterClose = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w) => ({ destroyed: w.isDestroyed(), visible: w.isVisible() })),
+    );
+    expect(afterClose).toEqual([{ destroyed: false, visible: false }]);
+    spawnSync(binary ?? '', ['.'], { env, timeout: 15_000 });
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible() ?? false))
+      .toBe(true);
   });
 
   test('quick restart from a second launch stops the running timer', async () => {
