@@ -74,6 +74,14 @@ export interface ListFilter {
   updatedSince?: string;
 }
 
+/** Which part of a list to read. Left out: every page, at the client's page size. */
+export interface Paging {
+  /** Only this page (from 1); Harvest still takes a page number on its cursor-paged lists. */
+  page?: number;
+  /** Items per page asked for (1 to 2000). */
+  perPage?: number;
+}
+
 export interface HarvestClient {
   // Every method throws HarvestFailure (an AppFailure from shared/errors) on failure.
   // Identity host (no account header); only accounts whose product is "harvest".
@@ -84,7 +92,7 @@ export interface HarvestClient {
   /** The picker's source; open to every role. Every page, following links.next. */
   listMyProjectAssignments(options?: RequestOptions): Promise<WireProjectAssignment[]>;
 
-  listTimeEntries(filter: TimeEntryFilter, options?: RequestOptions): Promise<WireTimeEntry[]>;
+  listTimeEntries(filter: TimeEntryFilter & Paging, options?: RequestOptions): Promise<WireTimeEntry[]>;
   getTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
   /**
    * Never re-sent once it may have reached Harvest: a dropped connection, timeout or 5xx throws a
@@ -101,13 +109,13 @@ export interface HarvestClient {
   stopTimeEntry(id: number, options?: RequestOptions): Promise<WireTimeEntry>;
 
   // Admin / manager only: a 403 becomes an AppFailure (HarvestFailure) kind 'forbidden'.
-  listProjects(filter?: ListFilter & { clientId?: number }, options?: RequestOptions): Promise<WireProject[]>;
+  listProjects(filter?: ListFilter & Paging & { clientId?: number }, options?: RequestOptions): Promise<WireProject[]>;
   getProject(id: number, options?: RequestOptions): Promise<WireProject>;
-  listClients(filter?: ListFilter, options?: RequestOptions): Promise<WireClient[]>;
+  listClients(filter?: ListFilter & Paging, options?: RequestOptions): Promise<WireClient[]>;
   getClient(id: number, options?: RequestOptions): Promise<WireClient>;
-  listTasks(filter?: ListFilter, options?: RequestOptions): Promise<WireTask[]>;
+  listTasks(filter?: ListFilter & Paging, options?: RequestOptions): Promise<WireTask[]>;
   getTask(id: number, options?: RequestOptions): Promise<WireTask>;
-  listUsers(filter?: ListFilter, options?: RequestOptions): Promise<WireUser[]>;
+  listUsers(filter?: ListFilter & Paging, options?: RequestOptions): Promise<WireUser[]>;
   getUser(id: number, options?: RequestOptions): Promise<WireUser>;
 }
 

@@ -172,6 +172,59 @@ describe('operations', () => {
   });
 });
 
+describe('replies as Harvest sent them', () => {
+  // The command line's --json prints Harvest's own JSON, so the client must not drop the fields
+  // the app itself does not read (rates, assignments, external references, a client's currency).
+  it('keeps every field of a reply, also those the app does not read', async () => {
+    const sent = sampleTimeEntry({ client: { id: 5735774, name: 'ABC Corp', currency: 'EUR' }, approval_note: 'x' });
+    const { client } = clientWith(() => json(200, sent));
+    expect(await client.getTimeEntry(636709355)).toEqual(sent);
+  });
+
+  it('keeps every field of the items of a list', async () => {
+    const item = sampleTimeEntry({ external_reference: { id: 'PR-1', permalink: 'https://example.com/1' } });
+    const { client } = clientWith(() => json(200, listPage('time_entries', [item], null)));
+    expect(await client.listTimeEntries({ userId: 7 })).toEqual([item]);
+  });
+
+  it('still refuses a reply whose fields the app reads do not fit', async () => {
+    const { client } = clientWith(() => json(200, sampleTimeEntry({ hours: 'two' })));
+    expect((await failureOf(client.getTimeEntry(1))).message).toContain('hours');
+  });
+});
+
+describe('paging', () => {
+  it('asks for one page only when a page is given, whatever links.next says', async () => {
+    const { client, sent } = clientWith(() =>
+      json(200, listPage('time_entries', [sampleTimeEntry({ id: 3 })], `${API}/time_entries?page=3&per_page=5`, 2)),
+    );
+    const entries = await client.listTimeEntries({ userId: 7, page: 2, perPage: 5 });
+    expect(entries.map((entry) => entry.id)).toEqual([3]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url.searchParams.get('page')).toBe('2');
+    expect(sent[0]?.url.searchParams.get('per_page')).toBe('5');
+  });
+
+  it('follows every page at the page size asked for when no page is given', async () => {
+    const { client, sent } = clientWith((request) =>
+      request.url.searchParams.get('cursor') === 'b'
+        ? json(200, listPage('users', [sampleUser({ id: 2 })], null, null))
+        : json(200, listPage('users', [sampleUser({ id: 1 })], `${API}/users?cursor=b&per_page=1`)),
+    );
+    const users = await client.listUsers({ isActive: true, perPage: 1 });
+    expect(users.map((user) => user.id)).toEqual([1, 2]);
+    expect(sent[0]?.url.searchParams.get('per_page')).toBe('1');
+    expect(sent[0]?.url.searchParams.has('page')).toBe(false);
+  });
+
+  it('sends a page number to the cursor-paged lists too (Harvest still takes it there)', async () => {
+    const { client, sent } = clientWith(() => json(200, listPage('projects', [], null)));
+    await client.listProjects({ clientId: 9, page: 3 });
+    expect(sent[0]?.url.searchParams.get('page')).toBe('3');
+    expect(sent[0]?.url.searchParams.get('client_id')).toBe('9');
+  });
+});
+
 describe('error mapping', () => {
   const cases: [number, unknown, string, RegExp][] = [
     [401, { error: 'invalid_token', error_description: 'The access token provided is expired.' }, 'signed-out', /^Harvest did not accept the sign-in: The access token provided is expired\.$/],

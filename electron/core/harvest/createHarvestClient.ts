@@ -5,6 +5,7 @@ import type {
   HarvestClient,
   HarvestClientConfig,
   ListFilter,
+  Paging,
   RequestOptions,
   TimeEntryFilter,
   UpdateTimeEntry,
@@ -82,21 +83,26 @@ export function createHarvestClient(config: HarvestClientConfig): HarvestClient 
     });
   }
 
-  function listAll<Key extends string, Item extends z.ZodType>(
+  /** Every page (following links.next), or only the page asked for. */
+  async function listAll<Key extends string, Item extends z.ZodType>(
     path: string,
     key: Key,
     item: Item,
     query: Query,
     what: string,
     options: RequestOptions | undefined,
+    paging: Paging = {},
   ): Promise<z.output<Item>[]> {
     const schema = pageSchema(key, item);
-    return collectAllPages(apiUrl(path, { ...query, per_page: perPage }), async (url) => {
+    const readPage = async (url: URL) => {
       const page = (await call('GET', url, schema, what, options)) as Record<Key, z.output<Item>[]> & {
         links: { next?: string | null };
       };
       return { items: page[key], next: page.links.next ?? null };
-    });
+    };
+    const firstUrl = apiUrl(path, { ...query, page: paging.page, per_page: paging.perPage ?? perPage });
+    if (paging.page !== undefined) return (await readPage(firstUrl)).items;
+    return collectAllPages(firstUrl, readPage);
   }
 
   const timeEntryPath = (id: number, action = ''): string => `/time_entries/${encodeId(id)}${action}`;
@@ -130,7 +136,7 @@ export function createHarvestClient(config: HarvestClientConfig): HarvestClient 
       ),
 
     listTimeEntries: (filter, options) =>
-      listAll('/time_entries', 'time_entries', wireTimeEntrySchema, timeEntryQuery(filter), 'the time entries', options),
+      listAll('/time_entries', 'time_entries', wireTimeEntrySchema, timeEntryQuery(filter), 'the time entries', options, filter),
     getTimeEntry: (id, options) =>
       call('GET', apiUrl(timeEntryPath(id)), wireTimeEntrySchema, `time entry ${id}`, options),
     createTimeEntry: (entry, options) =>
@@ -160,16 +166,17 @@ export function createHarvestClient(config: HarvestClientConfig): HarvestClient 
         { ...listQuery(filter), client_id: filter?.clientId },
         'the list of projects',
         options,
+        filter,
       ),
     getProject: (id, options) => call('GET', apiUrl(`/projects/${encodeId(id)}`), wireProjectSchema, `project ${id}`, options),
     listClients: (filter, options) =>
-      listAll('/clients', 'clients', wireClientSchema, listQuery(filter), 'the list of clients', options),
+      listAll('/clients', 'clients', wireClientSchema, listQuery(filter), 'the list of clients', options, filter),
     getClient: (id, options) => call('GET', apiUrl(`/clients/${encodeId(id)}`), wireClientSchema, `client ${id}`, options),
     listTasks: (filter, options) =>
-      listAll('/tasks', 'tasks', wireTaskSchema, listQuery(filter), 'the list of tasks', options),
+      listAll('/tasks', 'tasks', wireTaskSchema, listQuery(filter), 'the list of tasks', options, filter),
     getTask: (id, options) => call('GET', apiUrl(`/tasks/${encodeId(id)}`), wireTaskSchema, `task ${id}`, options),
     listUsers: (filter, options) =>
-      listAll('/users', 'users', wireUserSchema, listQuery(filter), 'the list of people', options),
+      listAll('/users', 'users', wireUserSchema, listQuery(filter), 'the list of people', options, filter),
     getUser: (id, options) => call('GET', apiUrl(`/users/${encodeId(id)}`), wireUserSchema, `person ${id}`, options),
   };
 }

@@ -196,7 +196,12 @@ function readReply<Reply>(request: HarvestRequest<Reply>, body: unknown, text: s
     const paths = parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(whole reply)');
     throw unreadableReplyFailure(request.what, [...new Set(paths)], token);
   }
-  return parsed.data;
+  // The schema checks the fields the app reads; the reply itself is kept whole, as Harvest sent
+  // it, because the command line's --json and the MCP tools print Harvest's own JSON and one path
+  // serves them and the popover (which maps the same object into its own shapes). The wire
+  // schemas only check (no transforms, no defaults: see wire.test.ts), so the checked body is
+  // of the schema's type, with Harvest's other fields besides.
+  return body as Reply;
 }
 
 function statusContext(request: HarvestRequest<unknown>, status: number, body: unknown, settings: HttpSettings) {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCompany, sampleProjectAssignment, sampleTimeEntry, sampleUser } from './testing/wireSamples';
-import { wireCompanySchema, wireProjectAssignmentSchema, wireTimeEntrySchema, wireUserSchema } from './wire';
+import {
+  wireAccountsReplySchema,
+  wireClientSchema,
+  wireCompanySchema,
+  wireProjectAssignmentSchema,
+  wireProjectSchema,
+  wireTaskSchema,
+  wireTimeEntrySchema,
+  wireUserSchema,
+} from './wire';
 
 describe('wire schemas', () => {
   it("read Harvest's documented examples", () => {
@@ -41,5 +50,22 @@ describe('wire schemas', () => {
 
   it('refuse a company setting outside what the app understands', () => {
     expect(wireCompanySchema.safeParse(sampleCompany({ time_format: 'sexagesimal' })).success).toBe(false);
+  });
+
+  // The client hands on the reply it checked, not the schema's output (see http.ts): that is only
+  // sound while the schemas check without changing anything.
+  it('only check: what they read back is what Harvest sent, with nothing changed or added', () => {
+    const stamps = { created_at: '2026-11-21T08:00:00Z', updated_at: '2026-11-21T08:00:00Z' };
+    const samples: Array<[{ parse(value: unknown): unknown }, Record<string, unknown>]> = [
+      [wireTimeEntrySchema, sampleTimeEntry({ project: { id: 1, name: 'Website' }, timer_started_at: '2026-11-21T09:00:00Z' })],
+      [wireUserSchema, sampleUser()],
+      [wireCompanySchema, sampleCompany()],
+      [wireProjectAssignmentSchema, sampleProjectAssignment()],
+      [wireProjectSchema, { id: 1, name: 'Website', code: null, client: { id: 2, name: 'ABC' }, is_active: true, is_billable: true, ...stamps }],
+      [wireClientSchema, { id: 2, name: 'ABC', is_active: true, currency: 'EUR', ...stamps }],
+      [wireTaskSchema, { id: 3, name: 'Design', billable_by_default: true, is_active: true, ...stamps }],
+      [wireAccountsReplySchema, { user: { id: 1, first_name: 'Kim', last_name: 'Allen', email: 'k@example.com' }, accounts: [{ id: 1, name: 'A', product: 'harvest' }] }],
+    ];
+    for (const [schema, sample] of samples) expect(sample).toMatchObject(schema.parse(sample) as Record<string, unknown>);
   });
 });
