@@ -4,6 +4,7 @@ import type { LocalDate, TimeEntry } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
 import { toLocalDate } from '../../../shared/localDate';
 import type { HarvestClient } from '../harvest/HarvestClient';
+import type { WireTimeEntry } from '../harvest/wire';
 import type { EntryLedger } from './entryLedger';
 import { toTimeEntry } from './mapping';
 import type { ReferenceData } from './referenceData';
@@ -75,10 +76,13 @@ export async function stopRunningTimers(context: AccountContext, keepId?: number
 
 /** Asks Harvest which of the user's entries run now, and records the answer. */
 export async function readRunning(context: AccountContext): Promise<TimeEntry[]> {
+  return (await readRunningWire(context)).map(toTimeEntry);
+}
+
+/** The same reading, as Harvest sent it. */
+export async function readRunningWire(context: AccountContext): Promise<WireTimeEntry[]> {
   const me = await context.reference.me();
-  const running = (
-    await context.call((client) => client.listTimeEntries({ userId: me.id, isRunning: true }))
-  ).map(toTimeEntry);
-  context.ledger.setRunning(running);
+  const running = await context.call((client) => client.listTimeEntries({ userId: me.id, isRunning: true }));
+  context.ledger.setRunning(running.map(toTimeEntry));
   return running;
 }

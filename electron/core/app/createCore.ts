@@ -6,28 +6,20 @@ import { toLocalDate } from '../../../shared/localDate';
 import { createHarvestClient } from '../harvest/createHarvestClient';
 import { ACCOUNT_IDS as SIMULATOR_ACCOUNTS, TOKENS as SIMULATOR_TOKENS } from '../../simulator/credentials';
 import type { AccountContext } from './accountContext';
+import { createAccountServices, type AccountServices } from './accountServices';
 import type { Core, CreateCore } from './Core';
-import { EntryService } from './entries';
 import { changingEntry } from './entryGone';
-import { EntryLedger } from './entryLedger';
 import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
 import { QueryCacheFiles } from './queryCacheFile';
 import { ReferenceCache } from './referenceCache';
-import { ReferenceData } from './referenceData';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
 import { SettingsService } from './settings';
 import { SyncTracker } from './syncState';
-import { TimerService } from './timers';
 
-interface AccountServices {
+interface ServicesOfAccount extends AccountServices {
   account: ActiveAccount;
-  context: AccountContext;
-  reference: ReferenceData;
-  ledger: EntryLedger;
   reads: EntryReads;
-  entries: EntryService;
-  timers: TimerService;
 }
 
 export const createCore: CreateCore = async (options) => {
@@ -60,26 +52,22 @@ export const createCore: CreateCore = async (options) => {
   });
 
   // Services live as long as the account they were built for; a new sign-in gets fresh ones.
-  let services: AccountServices | null = null;
-  function servicesFor(account: ActiveAccount): AccountServices {
+  let services: ServicesOfAccount | null = null;
+  function servicesFor(account: ActiveAccount): ServicesOfAccount {
     if (services?.account === account) return services;
-    const accountId = account.session.account.id;
-    const ledger = new EntryLedger();
     const call: AccountContext['call'] = (work) => session.call(account, work);
-    const reference = new ReferenceData(accountId, cache, call, now);
     // A change announced by a write makes every read begun before it too old to share.
     const announcing: EventSink = (event, payload) => {
       if (event === 'entries.changed') reads.changed();
       emit(event, payload);
     };
-    const context: AccountContext = { reference, ledger, call, now, emit: announcing };
-    const entries = new EntryService(context);
-    const reads = new EntryReads({ ...context, emit }, (range) => entries.list(range));
-    services = { account, context, reference, ledger, reads, entries, timers: new TimerService(context, entries) };
+    const shared = createAccountServices({ accountId: account.session.account.id, cache, call, now, emit: announcing });
+    const reads = new EntryReads({ ...shared.context, emit }, (range) => shared.entries.list(range));
+    services = { account, ...shared, reads };
     return services;
   }
-  const signedIn = (): AccountServices => servicesFor(session.requireActive());
-  const current = (): AccountServices | null => {
+  const signedIn = (): ServicesOfAccount => servicesFor(session.requireActive());
+  const current = (): ServicesOfAccount | null => {
     const account = session.activeAccount();
     return account === null ? null : servicesFor(account);
   };

@@ -4,10 +4,11 @@ import type { ParsedRequestOf } from '../../../shared/contract';
 import type { CompanySettings, LocalDate, TimeEntry } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
 import type { CreateTimeEntry, UpdateTimeEntry } from '../harvest/HarvestClient';
+import type { WireTimeEntry } from '../harvest/wire';
 import {
   announceChange,
   entryForChange,
-  readRunning,
+  readRunningWire,
   stopRunningTimers,
   today,
   watchingRunning,
@@ -40,32 +41,43 @@ export class EntryService {
   }
 
   async create(request: CreateRequest): Promise<TimeEntry> {
+    return toTimeEntry(await this.createWire(request));
+  }
+
+  // Each write also exists answering with Harvest's own JSON of the entry: the command line's
+  // --json and the MCP tools print that, and they must take the very steps the popover takes.
+  async createWire(request: CreateRequest): Promise<WireTimeEntry> {
     const { context } = this;
     const company = await context.reference.company();
     const body = this.createBody(request, company);
     const startsTimer = body.mode === 'duration' ? body.hours === undefined : body.endedTime === undefined;
     const stopped = startsTimer ? await stopRunningTimers(context) : [];
 
-    let entry = toTimeEntry(await context.call((client) => client.createTimeEntry(body)));
-    context.ledger.remember(entry);
+    let wire = await context.call((client) => client.createTimeEntry(body));
+    context.ledger.remember(toTimeEntry(wire));
     if (startsTimer) {
       // Confirm with Harvest what runs now, so the tray never shows two timers or none.
-      const running = await readRunning(context);
-      entry = running.find((candidate) => candidate.id === entry.id) ?? entry;
+      const created = wire;
+      const running = await readRunningWire(context);
+      wire = running.find((candidate) => candidate.id === created.id) ?? created;
     }
-    announceChange(context, [entry.spentDate, ...stopped.map((stoppedEntry) => stoppedEntry.spentDate)]);
-    return entry;
+    announceChange(context, [wire.spent_date, ...stopped.map((stoppedEntry) => stoppedEntry.spentDate)]);
+    return wire;
   }
 
   async update(request: ParsedRequestOf<'entries.update'>): Promise<TimeEntry> {
+    return toTimeEntry(await this.updateWire(request));
+  }
+
+  async updateWire(request: ParsedRequestOf<'entries.update'>): Promise<WireTimeEntry> {
     const { context } = this;
     const before = await entryForChange(context, request.id);
     const company = await context.reference.company();
     const patch = this.updateBody(request.patch, before, company);
-    const entry = toTimeEntry(await context.call((client) => client.updateTimeEntry(request.id, patch)));
-    context.ledger.remember(entry);
-    announceChange(context, [before.spentDate, entry.spentDate]);
-    return entry;
+    const wire = await context.call((client) => client.updateTimeEntry(request.id, patch));
+    context.ledger.remember(toTimeEntry(wire));
+    announceChange(context, [before.spentDate, wire.spent_date]);
+    return wire;
   }
 
   async delete(request: { id: number }): Promise<{ id: number }> {

@@ -1,6 +1,7 @@
 // Timers: start, stop, restart, and the one-keystroke "resume work" (quick restart).
 import type { QuickRestartResult, TimeEntry } from '../../../shared/domain';
 import { addDays } from '../../../shared/localDate';
+import type { WireTimeEntry } from '../harvest/wire';
 import {
   announceChange,
   entryForChange,
@@ -13,6 +14,8 @@ import type { EntryService } from './entries';
 import { compareNewestFirst, compareRecentlyWorked } from './entryLedger';
 import { toTimeEntry } from './mapping';
 
+type StartRequest = { projectId: number; taskId: number; notes?: string | undefined };
+
 /** How far back quick restart looks for the entry to resume. */
 export const QUICK_RESTART_DAYS = 30;
 
@@ -23,8 +26,13 @@ export class TimerService {
   ) {}
 
   /** A new timer today (the create path stops any running timer first and re-reads). */
-  start(request: { projectId: number; taskId: number; notes?: string | undefined }): Promise<TimeEntry> {
-    return this.entries.create({
+  async start(request: StartRequest): Promise<TimeEntry> {
+    return toTimeEntry(await this.startWire(request));
+  }
+
+  // Each write also exists answering with Harvest's own JSON of the entry (see EntryService).
+  startWire(request: StartRequest): Promise<WireTimeEntry> {
+    return this.entries.createWire({
       projectId: request.projectId,
       taskId: request.taskId,
       spentDate: today(this.context),
@@ -33,22 +41,35 @@ export class TimerService {
   }
 
   async stop(request: { id: number }): Promise<TimeEntry> {
+    return toTimeEntry(await this.stopWire(request));
+  }
+
+  async stopWire(request: { id: number }): Promise<WireTimeEntry> {
     const { context } = this;
-    const entry = toTimeEntry(await context.call((client) => client.stopTimeEntry(request.id)));
-    context.ledger.remember(entry);
-    announceChange(context, [entry.spentDate]);
-    return entry;
+    const wire = await context.call((client) => client.stopTimeEntry(request.id));
+    context.ledger.remember(toTimeEntry(wire));
+    announceChange(context, [wire.spent_date]);
+    return wire;
   }
 
   /** In start/end-time accounts Harvest answers with a new entry: the reply is the truth. */
   async restart(request: { id: number }): Promise<TimeEntry> {
+    return toTimeEntry(await this.restartWire(request));
+  }
+
+  async restartWire(request: { id: number }): Promise<WireTimeEntry> {
     const { context } = this;
     const before = await entryForChange(context, request.id);
     const stopped = await stopRunningTimers(context, request.id);
-    const entry = toTimeEntry(await context.call((client) => client.restartTimeEntry(request.id)));
-    context.ledger.remember(entry);
-    announceChange(context, [before.spentDate, entry.spentDate, ...stopped.map((item) => item.spentDate)]);
-    return entry;
+    const wire = await context.call((client) => client.restartTimeEntry(request.id));
+    context.ledger.remember(toTimeEntry(wire));
+    announceChange(context, [before.spentDate, wire.spent_date, ...stopped.map((item) => item.spentDate)]);
+    return wire;
+  }
+
+  async quickRestart(): Promise<QuickRestartResult> {
+    const { action, entry } = await this.quickRestartWire();
+    return { action, entry: entry === null ? null : toTimeEntry(entry) };
   }
 
   /**
@@ -56,17 +77,17 @@ export class TimerService {
    * restarting it when it is today's and starting a copy today when it is from an earlier day
    * (a timer on a past day would book today's work on the wrong date).
    */
-  async quickRestart(): Promise<QuickRestartResult> {
+  async quickRestartWire(): Promise<{ action: QuickRestartResult['action']; entry: WireTimeEntry | null }> {
     const recent = await this.readRecent();
     const running = recent.find((entry) => entry.isRunning);
-    if (running) return { action: 'stopped', entry: await this.stop({ id: running.id }) };
+    if (running) return { action: 'stopped', entry: await this.stopWire({ id: running.id }) };
 
     const last = [...recent].sort(compareRecentlyWorked)[0];
     if (last === undefined) return { action: 'nothing-to-restart', entry: null };
     if (last.spentDate === today(this.context) && !last.isLocked) {
-      return { action: 'restarted', entry: await this.restart({ id: last.id }) };
+      return { action: 'restarted', entry: await this.restartWire({ id: last.id }) };
     }
-    const entry = await this.start({
+    const entry = await this.startWire({
       projectId: last.project.id,
       taskId: last.task.id,
       ...(last.notes === null ? {} : { notes: last.notes }),
