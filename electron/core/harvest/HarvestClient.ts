@@ -3,6 +3,7 @@
 // (see ./wire.ts); callers map them into shared/domain shapes.
 import type {
   WireAccount,
+  WireAccountsReply,
   WireClient,
   WireCompany,
   WireProject,
@@ -86,6 +87,8 @@ export interface HarvestClient {
   // Every method throws HarvestFailure (an AppFailure from shared/errors) on failure.
   // Identity host (no account header); only accounts whose product is "harvest".
   listAccounts(options?: RequestOptions): Promise<WireAccount[]>;
+  /** The identity host's whole answer: whose token it is, and every account it reaches. */
+  getIdentity(options?: RequestOptions): Promise<WireAccountsReply>;
 
   getMe(options?: RequestOptions): Promise<WireUser>;
   getCompany(options?: RequestOptions): Promise<WireCompany>;

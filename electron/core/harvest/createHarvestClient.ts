@@ -24,6 +24,7 @@ import {
   wireTimeEntrySchema,
   wireUserSchema,
   type WireAccount,
+  type WireAccountsReply,
 } from './wire';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -105,23 +106,27 @@ export function createHarvestClient(config: HarvestClientConfig): HarvestClient 
     return collectAllPages(firstUrl, readPage);
   }
 
+  function getIdentity(options: RequestOptions | undefined): Promise<WireAccountsReply> {
+    return send({
+      method: 'GET',
+      url: new URL(`${config.idUrl.replace(/\/+$/, '')}/api/v2/accounts`),
+      schema: wireAccountsReplySchema,
+      what: 'the list of accounts',
+      safety: 'repeatable',
+      withAccountHeader: false,
+      ...(options?.signal === undefined ? {} : { signal: options.signal }),
+    });
+  }
+
   const timeEntryPath = (id: number, action = ''): string => `/time_entries/${encodeId(id)}${action}`;
 
   return {
     async listAccounts(options) {
-      const url = new URL(`${config.idUrl.replace(/\/+$/, '')}/api/v2/accounts`);
-      const reply = await send({
-        method: 'GET',
-        url,
-        schema: wireAccountsReplySchema,
-        what: 'the list of accounts',
-        safety: 'repeatable',
-        withAccountHeader: false,
-        ...(options?.signal === undefined ? {} : { signal: options.signal }),
-      });
+      const reply = await getIdentity(options);
       // The same token reaches Forecast accounts too; they take no time entries.
       return reply.accounts.filter((account: WireAccount) => account.product === 'harvest');
     },
+    getIdentity,
 
     getMe: (options) => call('GET', apiUrl('/users/me'), wireUserSchema, 'your Harvest profile', options),
     getCompany: (options) => call('GET', apiUrl('/company'), wireCompanySchema, "the account's settings", options),

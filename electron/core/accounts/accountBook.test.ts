@@ -1,0 +1,209 @@
+// Named accounts against the Harvest simulator over HTTP, with a keyring that behaves like
+// @napi-rs/keyring's and the plaintext file on disk.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/errors';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../simulator';
+import { createHarvestClient } from '../harvest/createHarvestClient';
+import { AccountBook, type AddAccountRequest } from './accountBook';
+import { ACCOUNTS_FILE, AccountRegistry } from './accountRegistry';
+import { probeKeyring } from './keyringStore';
+import { PLAINTEXT_TOKENS_FILE, plaintextStore } from './plaintextStore';
+import { fakeKeyring, type FakeKeyring } from './testing/fakeKeyring';
+
+let sim: Simulator;
+let dataDir: string;
+let keyring: FakeKeyring;
+let book: AccountBook;
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  dataDir = await mkdtemp(join(tmpdir(), 'harvest-tray-accounts-'));
+  keyring = fakeKeyring();
+  book = new AccountBook({
+    registry: new AccountRegistry(dataDir),
+    keyring: () => probeKeyring({ entries: async () => keyring.entries, platform: 'linux', disabled: false }),
+    plaintext: plaintextStore(dataDir),
+    createClient: createHarvestClient,
+    now: () => new Date('2026-03-11T10:00:00Z'),
+  });
+});
+afterEach(async () => {
+  await sim.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function request(overrides: Partial<AddAccountRequest> = {}): AddAccountRequest {
+  return {
+    name: 'work',
+    accountId: SIMULATOR_ACCOUNTS.duration,
+    token: SIMULATOR_TOKENS.multi,
+    apiUrl: sim.apiUrl,
+    idUrl: sim.url,
+    allowPlaintext: false,
+    makeDefault: false,
+    ...overrides,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppFailure> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
+  return error;
+}
+
+const registryText = () => readFile(join(dataDir, ACCOUNTS_FILE), 'utf8');
+
+describe('adding an account', () => {
+  it('keeps the token in the keyring, and only names, ids and servers in the file', async () => {
+    const added = await book.add(request());
+    expect(added).toMatchObject({ name: 'work', accountId: SIMULATOR_ACCOUNTS.duration, accountName: 'Northwind Studio', tokenStore: 'keyring' });
+    expect([...keyring.secrets.values()]).toEqual([SIMULATOR_TOKENS.multi]);
+    expect([...keyring.secrets.keys()].join()).not.toContain(SIMULATOR_TOKENS.multi);
+    const text = await registryText();
+    expect(text).not.toContain(SIMULATOR_TOKENS.multi);
+    expect(JSON.parse(text)).toMatchObject({ version: 1, defaultAccount: 'work' });
+    expect(await book.credentials('work')).toEqual({
+      name: 'work',
+      token: SIMULATOR_TOKENS.multi,
+      accountId: SIMULATOR_ACCOUNTS.duration,
+      apiUrl: sim.apiUrl,
+      idUrl: sim.url,
+    });
+  });
+
+  it('refuses a token Harvest does not accept, and stores nothing', async () => {
+    const refused = await failure(book.add(request({ token: 'not-a-token' })));
+    expect(refused.kind).toBe('signed-out');
+    expect(refused.message).not.toContain('not-a-token');
+    expect(keyring.secrets.size).toBe(0);
+    expect((await book.list()).accounts).toEqual([]);
+  });
+
+  it('refuses an account the token does not reach, naming those it does', async () => {
+    const refused = await failure(book.add(request({ token: SIMULATOR_TOKENS.single, accountId: SIMULATOR_ACCOUNTS.timestamp })));
+    expect(refused.message).toContain(`does not reach Harvest account ${SIMULATOR_ACCOUNTS.timestamp}`);
+    expect(refused.message).toContain(`${SIMULATOR_ACCOUNTS.duration} (Northwind Studio)`);
+    const forecast = await failure(book.add(request({ accountId: SIMULATOR_ACCOUNTS.forecast })));
+    expect(forecast.message).toContain('does not reach');
+    expect(keyring.secrets.size).toBe(0);
+  });
+
+  it('refuses a name that is not one', async () => {
+    expect((await failure(book.add(request({ name: 'Work Stuff' })))).field).toBe('name');
+    expect(sim.knobs.requestCount()).toBe(0);
+  });
+
+  it('lets names for two accounts of one person share one stored token, until the last is removed', async () => {
+    await book.add(request({ name: 'studio' }));
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    expect(keyring.secrets.size).toBe(1);
+    expect((await book.list()).defaultAccount).toBe('studio');
+
+    await book.remove('studio');
+    expect(keyring.secrets.size).toBe(1);
+    expect((await book.list()).defaultAccount).toBe('labs');
+    expect((await book.credentials(null)).accountId).toBe(SIMULATOR_ACCOUNTS.timestamp);
+
+    await book.remove('labs');
+    expect(keyring.secrets.size).toBe(0);
+    expect((await book.list()).defaultAccount).toBeNull();
+  });
+
+  it('makes a later account the default when asked', async () => {
+    await book.add(request({ name: 'studio' }));
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp, makeDefault: true }));
+    expect((await book.credentials(null)).name).toBe('labs');
+  });
+});
+
+describe('without a keyring', () => {
+  beforeEach(() => {
+    keyring.reachable = false;
+  });
+
+  it('refuses before asking Harvest anything, saying why and what would agree to it', async () => {
+    const refused = await failure(book.add(request()));
+    expect(refused.kind).toBe('consent-required');
+    expect(refused.message).toContain('no keyring');
+    expect(refused.message).toContain('--allow-plaintext');
+    expect(sim.knobs.requestCount()).toBe(0);
+  });
+
+  it('keeps the token in a file only this user can read, with consent', async () => {
+    const added = await book.add(request({ allowPlaintext: true }));
+    expect(added.tokenStore).toBe('plaintext-file');
+    const file = join(dataDir, PLAINTEXT_TOKENS_FILE);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readFile(file, 'utf8')).toContain(SIMULATOR_TOKENS.multi);
+    expect((await book.credentials('work')).token).toBe(SIMULATOR_TOKENS.multi);
+    await book.remove('work');
+    expect(await readFile(file, 'utf8')).not.toContain(SIMULATOR_TOKENS.multi);
+  });
+});
+
+describe('using an account', () => {
+  it('names the known accounts when asked for one that does not exist', async () => {
+    await book.add(request());
+    const missing = await failure(book.credentials('personal'));
+    expect(missing).toMatchObject({ kind: 'validation', field: 'account' });
+    expect(missing.message).toContain('Known: work');
+  });
+
+  it('says how to add one when there is none', async () => {
+    expect((await failure(book.credentials(null))).message).toContain('accounts add');
+  });
+
+  it('says the token is gone when the keyring lost it', async () => {
+    await book.add(request());
+    keyring.secrets.clear();
+    expect((await failure(book.credentials('work'))).message).toContain('add the account again');
+  });
+});
+
+describe('the accounts file is outside input', () => {
+  it('keeps the accounts that fit, and copies the file aside before overwriting it', async () => {
+    await book.add(request());
+    const file = join(dataDir, ACCOUNTS_FILE);
+    const parsed = JSON.parse(await registryText()) as { accounts: unknown[] };
+    parsed.accounts.push({ name: 'broken', accountId: 'x' });
+    await writeFile(file, JSON.stringify(parsed));
+    const listed = await book.list();
+    expect(listed.accounts.map((account) => account.name)).toEqual(['work']);
+    expect(listed.problems).toHaveLength(1);
+
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    expect(await readFile(`${file}.unreadable`, 'utf8')).toContain('broken');
+  });
+
+  it('reads a truncated file as no accounts, with a message, and keeps it', async () => {
+    const file = join(dataDir, ACCOUNTS_FILE);
+    await writeFile(file, '{"version":1,"defaultAccount":"work","acc');
+    const listed = await book.list();
+    expect(listed.accounts).toEqual([]);
+    expect(listed.problems[0]).toContain('could not be read');
+    await book.add(request());
+    expect(await readFile(`${file}.unreadable`, 'utf8')).toContain('"acc');
+  });
+});
+
+describe('probing the keyring', () => {
+  it('reports a keyring turned off, or one that cannot be reached, in words', async () => {
+    const off = await probeKeyring({ entries: async () => keyring.entries, platform: 'linux', disabled: true });
+    expect(off.problem).toContain('HARVEST_TRAY_NO_KEYRING');
+    keyring.reachable = false;
+    const linux = await probeKeyring({ entries: async () => keyring.entries, platform: 'linux', disabled: false });
+    expect(linux.problem).toContain('Secret Service');
+    const missingModule = await probeKeyring({
+      entries: () => Promise.reject(new Error('Cannot find native binding')),
+      platform: 'darwin',
+      disabled: false,
+    });
+    expect(missingModule.problem).toContain('could not be reached');
+  });
+});
