@@ -1,0 +1,97 @@
+// The command line as a host of the core: configuration from the environment (CONTRACT.md), the
+// account to act in, one Harvest client for it, the desktop app's own settings and caches in the
+// data folder, and the account's services composed as every host composes them.
+import { readConfig } from '../core/config';
+import { createJsonFileStore } from '../core/jsonFileStore';
+import type { AppConfig, JsonStore } from '../core/ports';
+import { createAccountServices } from '../core/app/accountServices';
+import { toAppFailure } from '../core/app/failures';
+import { ReferenceCache } from '../core/app/referenceCache';
+import { AccountBook, type AccountCredentials } from '../core/accounts/accountBook';
+import { AccountRegistry } from '../core/accounts/accountRegistry';
+import { probeKeyring, realKeyringEntries } from '../core/accounts/keyringStore';
+import { plaintextStore } from '../core/accounts/plaintextStore';
+import type { KeyringProbe } from '../core/accounts/secretStore';
+import { createHarvestClient } from '../core/harvest/createHarvestClient';
+import { defaultDataDir } from '../web/userDataDir';
+import { toLocalDate } from '../../shared/localDate';
+import type { AccountSession } from './operations/operation';
+
+/** The desktop app's electron-store file (electron/main.ts): settings and reference caches. */
+export const APP_STORE_NAME = 'harvest-tray';
+
+export interface CliHost {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  now: () => Date;
+}
+
+export interface CliContext {
+  config: AppConfig;
+  book: AccountBook;
+  /** Opened on first use: commands that read nothing from disk never touch it. */
+  store(): JsonStore;
+  now: () => Date;
+}
+
+export function createCliContext(host: CliHost): CliContext {
+  const config = readConfig(host.env, { dataDir: defaultDataDir(host.platform, host.env) });
+  let keyring: Promise<KeyringProbe> | null = null;
+  const book = new AccountBook({
+    registry: new AccountRegistry(config.dataDir),
+    keyring: () =>
+      (keyring ??= probeKeyring({
+        entries: realKeyringEntries,
+        platform: host.platform,
+        disabled: host.env.HARVEST_TRAY_NO_KEYRING === '1',
+      })),
+    plaintext: plaintextStore(config.dataDir),
+    createClient: createHarvestClient,
+    now: host.now,
+  });
+  let store: JsonStore | null = null;
+  return {
+    config,
+    book,
+    store: () => (store ??= createJsonFileStore({ dataDir: config.dataDir, name: APP_STORE_NAME, clearInvalid: true })),
+    now: host.now,
+  };
+}
+
+/**
+ * The credentials a command runs with: the named account when one is asked for; otherwise
+ * HARVEST_ACCESS_TOKEN + HARVEST_ACCOUNT_ID when set; otherwise the account marked default.
+ */
+export async function credentialsFor(context: CliContext, accountName: string | null): Promise<AccountCredentials> {
+  const { config } = context;
+  if (accountName === null && config.envCredentials !== null) {
+    return { name: null, ...config.envCredentials, apiUrl: config.apiUrl, idUrl: config.idUrl };
+  }
+  return context.book.credentials(accountName);
+}
+
+export async function openAccountSession(context: CliContext, accountName: string | null): Promise<AccountSession> {
+  const credentials = await credentialsFor(context, accountName);
+  const client = createHarvestClient({
+    apiUrl: credentials.apiUrl,
+    idUrl: credentials.idUrl,
+    accessToken: credentials.token,
+    accountId: credentials.accountId,
+  });
+  const { now } = context;
+  const services = createAccountServices({
+    accountId: credentials.accountId,
+    cache: new ReferenceCache(context.store(), now),
+    call: async (work) => {
+      try {
+        return await work(client);
+      } catch (error) {
+        throw toAppFailure(error);
+      }
+    },
+    now,
+    // No popover or tray listens in this process.
+    emit: () => undefined,
+  });
+  return { services, now, today: () => toLocalDate(now()) };
+}
