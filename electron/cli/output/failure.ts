@@ -49,7 +49,8 @@ export function describeFailure(error: unknown): Failure {
     };
     return withField(failure, error.field);
   }
-  return { exitCode: EXIT_REFUSED, message: 'Something went wrong inside Harvest Tray.' };
+  if (process.env.HARVEST_TRAY_DEBUG === "1") console.error(error);
+  return { exitCode: EXIT_REFUSED, message: "Something went wrong inside Harvest Tray." };
 }
 
 function withField(failure: Failure, field: string | undefined): Failure {

@@ -52,10 +52,9 @@ export class AccountBook {
     if (allowPlaintext) return this.deps.plaintext;
     throw new AppFailure({
       kind: 'consent-required',
-      field: 'allow-plaintext',
       message:
         `Not saved: ${keyring.problem}, so the token would be kept unencrypted in ` +
-        `${this.deps.plaintext.description}. Add --allow-plaintext to agree to that.`,
+        `${this.deps.plaintext.description} (readable only by you). Add --allow-plaintext to agree to that.`,
     });
   }
 

@@ -3,8 +3,8 @@
 // file in the data folder that the command line and the tray can both read. The file is outside
 // input: each account is checked on read, one that does not fit is set aside with a message,
 // and a file that cannot be read at all is copied aside before it is ever overwritten.
-import { copyFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/domain';
@@ -97,6 +97,7 @@ export class AccountRegistry {
     // Whatever could not be read is copied aside before it is overwritten, never silently lost.
     const current = await this.read();
     if (current.unreadable || current.problems.length > 0) await copyFile(this.path, `${this.path}.unreadable`);
+    await mkdir(dirname(this.path), { recursive: true });
     const file: z.infer<typeof fileSchema> = { version: 1, defaultAccount: contents.defaultAccount, accounts: contents.accounts };
     await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   }

@@ -1,7 +1,7 @@
 // Tokens in a file readable only by this user, for machines without a keyring, and only with the
 // user's explicit consent (--allow-plaintext). Written atomically: a crash mid-write leaves the
 // old file or the new one, never half of either.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
@@ -35,12 +35,13 @@ export function plaintextStore(dataDir: string): SecretStore {
   }
 
   async function writeAll(tokens: Record<string, string>): Promise<void> {
+    await mkdir(dataDir, { recursive: true });
     await writeFileAtomic(path, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   }
 
   return {
     kind: 'plaintext-file',
-    description: `${path} (not encrypted, readable only by you)`,
+    description: path,
     read: async (key) => (await readAll())[key] ?? null,
     write: async (key, secret) => writeAll({ ...(await readAll()), [key]: secret }),
     remove: async (key) => {
