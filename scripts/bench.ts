@@ -16,6 +16,7 @@ import {
 import { startConfiguredWebHost } from '../electron/web/configuredWebHost';
 import { ensureBuilt } from '../electron/web/launch/appBuild';
 import { BUILT_RENDERER_DIR, type WebHost } from '../electron/web/webHost';
+import { cliColdStart } from './bench/cliColdStart';
 import { formatFigure, type Figure } from './bench/figures';
 import { popoverTiming } from './bench/popoverTiming';
 import { rendererSize } from './bench/rendererSize';
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   ensureBuilt(ROOT, 'renderer');
   print(rendererSize(BUILT_RENDERER_DIR));
   print(reviewTiming());
+  (await cliColdStart(ROOT)).forEach(print);
 
   await inBrowser(['warm popover show', 'review view shown'], async (browser) => {
     const figures: Figure[] = [];

@@ -2,8 +2,12 @@
 // `harvest-tray` (package.json bin) and `npm run --silent cli -- …`: runs the bundled command
 // line, bundling it first when it is missing or a file it was built from has changed since.
 import { readFileSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+// Node 22.1 and later keep the compiled bundle on disk between runs; Node 20 has no such cache.
+module.enableCompileCache?.();
 
 const root = join(import.meta.dirname, '..');
 const bundle = join(root, 'out', 'cli', 'harvest-tray.mjs');

@@ -2,7 +2,6 @@
 // account to act in, one Harvest client for it, the desktop app's own settings and caches in the
 // data folder, and the account's services composed as every host composes them.
 import { readConfig } from '../core/config';
-import { createJsonFileStore } from '../core/jsonFileStore';
 import type { AppConfig, JsonStore } from '../core/ports';
 import { createAccountServices } from '../core/app/accountServices';
 import { toAppFailure } from '../core/app/failures';
@@ -15,6 +14,7 @@ import type { KeyringProbe } from '../core/accounts/secretStore';
 import { createHarvestClient } from '../core/harvest/createHarvestClient';
 import { defaultDataDir } from '../web/userDataDir';
 import { toLocalDate } from '../../shared/localDate';
+import { jsonFileStore } from './jsonFile';
 import type { AccountSession } from './operations/operation';
 
 /** The desktop app's electron-store file (electron/main.ts): settings and reference caches. */
@@ -53,7 +53,7 @@ export function createCliContext(host: CliHost): CliContext {
   return {
     config,
     book,
-    store: () => (store ??= createJsonFileStore({ dataDir: config.dataDir, name: APP_STORE_NAME, clearInvalid: true })),
+    store: () => (store ??= jsonFileStore({ dataDir: config.dataDir, name: APP_STORE_NAME })),
     now: host.now,
   };
 }
