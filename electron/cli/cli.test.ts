@@ -196,6 +196,43 @@ describe('writing', () => {
     expect((await simEntry(running?.id))?.is_running).toBe(false);
   });
 
+  it('entries create --timer-started-at runs a timer from then, the way each account records time', async () => {
+    const midnight = new Date();
+    midnight.setHours(0, 0, 1, 0);
+    const startedAt = new Date(Math.max(Date.now() - 20 * 60_000, midnight.getTime()));
+    const minutesAgo = (Date.now() - startedAt.getTime()) / 60_000;
+    const entries = await simList(studio, `/time_entries?user_id=${await myId(studio)}&from=${today()}`, 'time_entries');
+    const running = entries.find((entry) => entry.is_running);
+    const other = entries.find((entry) => !entry.is_running);
+    const flags = (entry: Json | undefined) => [
+      '--project-id', String((entry?.project as Json).id),
+      '--task-id', String((entry?.task as Json).id),
+      '--spent-date', today(),
+      '--timer-started-at', startedAt.toISOString(),
+    ];
+
+    // Durations: the time since then is on the entry, and it runs on from there.
+    const started = await json(['entries', 'create', ...flags(other)]);
+    expect(started.is_running).toBe(true);
+    expect(started.hours_without_timer as number).toBeCloseTo(minutesAgo / 60, 1);
+    expect((await simEntry(started.id))?.is_running).toBe(true);
+    expect((await simEntry(running?.id))?.is_running).toBe(false);
+
+    // Start and end times: the entry starts at that clock time.
+    const labsEntry = (await simList(labs, `/time_entries?user_id=${await myId(labs)}`, 'time_entries'))[0];
+    const timed = await json(['entries', 'create', ...flags(labsEntry)], { env: labsEnv() });
+    expect(timed).toMatchObject({ is_running: true, started_time: `${startedAt.getHours()}:${String(startedAt.getMinutes()).padStart(2, '0')}` });
+  });
+
+  it('entries create refuses a timer that starts in the future, or hours and a start together', async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const base = ['entries', 'create', '--project-id', '1', '--task-id', '2', '--spent-date', today()];
+    expect((await failing([...base, '--timer-started-at', later], 2)).message).toContain('--timer-started-at');
+    expect((await failing([...base, '--hours', '1', '--timer-started-at', new Date().toISOString()], 2)).message).toContain('not both');
+    expect((await failing([...base, '--timer-started-at', 'yesterday'], 2)).message).toContain('--timer-started-at');
+    expect(sim.knobs.requestCount()).toBe(0);
+  });
+
   it('timer restart runs a stopped entry (stopping the other), and refuses a running one with Harvest’s words', async () => {
     const entries = await simList(studio, `/time_entries?user_id=${await myId(studio)}&from=${today()}`, 'time_entries');
     const running = entries.find((entry) => entry.is_running);
