@@ -2,7 +2,9 @@
 // (the launcher, the bundle, the settings file, one request to the simulator), beside a floor
 // measured in the same run: `node -e` doing one fetch of the same URL. Two more processes split
 // the time: `node -e 0` (Node itself) and `harvest-tray --version` (Node and loading the bundle,
-// no request), so the note says what dominates.
+// no request), so the note says what dominates. On a quiet machine about a third is loading the
+// bundle (zod's schemas and commander most of it) and half is what the floor also pays: Node's
+// fetch loading on first use and the request.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,7 +79,7 @@ export async function cliColdStart(root: string): Promise<Figure[]> {
         note:
           `${TARGET_RATIO} x the floor of ${floorMs} ms (node -e, one fetch of the same URL); ` +
           `median of ${ROUNDS}: Node starting ${nodeMs} ms, loading the bundle ${loading} ms, ` +
-          `settings file + request + output ${working} ms`,
+          `the rest ${working} ms (Node's fetch loading on first use, as in the floor, the request, the settings file, output)`,
       },
     ];
   } finally {
