@@ -95,6 +95,8 @@ function accountName(text: string): string {
 
 export function buildProgram(actions: ProgramActions, version: string): Command {
   const program = new Command('harvest-tray')
+    // Every command's --help also lists --json and --account.
+    .configureHelp({ showGlobalOptions: true })
     .description(
       'Harvest from scripts and agents: time entries, timers, projects, tasks, clients and people, over the same core as the Harvest Tray app.',
     )

@@ -2,9 +2,9 @@
 // (the launcher, the bundle, the settings file, one request to the simulator), beside a floor
 // measured in the same run: `node -e` doing one fetch of the same URL. Two more processes split
 // the time: `node -e 0` (Node itself) and `harvest-tray --version` (Node and loading the bundle,
-// no request), so the note says what dominates. On a quiet machine about a third is loading the
-// bundle (zod's schemas and commander most of it) and half is what the floor also pays: Node's
-// fetch loading on first use and the request.
+// no request), so the note says what dominates. In the runs here about 40% was loading the
+// bundle (zod and commander most of it) and half what the floor pays too: Node's fetch loading
+// on first use, and the request.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -2,6 +2,7 @@
 // parameters, the MCP server its tool (name, description, input schema) from the same object.
 import { z } from 'zod';
 import type { LocalDate } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/errors';
 import type { AccountServices } from '../../core/app/accountServices';
 import { fieldKinds, type FieldKindName } from './fields';
 
@@ -71,7 +72,13 @@ export function defineOperation<const S extends ParamSpecs>(definition: Operatio
   const schema = paramsSchema(definition.params);
   // The schema is built field by field from S, so its output is ParamsOf<S>; zod cannot infer
   // that through the loop, hence the one cast, right after the parse that makes it true.
-  const parse = (input: unknown): ParamsOf<S> => schema.parse(input) as ParamsOf<S>;
+  const parse = (input: unknown): ParamsOf<S> => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data as ParamsOf<S>;
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.');
+    throw new AppFailure({ kind: 'validation', message: issue?.message ?? 'Not valid.', ...(field ? { field } : {}) });
+  };
   return {
     name: definition.name,
     description: definition.description,

@@ -10,14 +10,14 @@ describe('describeFailure', () => {
   it('input errors found before a request exit 2; Harvest’s refusals exit 1 with its status', () => {
     expect(describeFailure(new UsageError('x')).exitCode).toBe(2);
     expect(describeFailure(new ConfigError('x')).exitCode).toBe(2);
-    expect(describeFailure(z.object({ id: z.number() }).safeParse({ id: 'x' }).error)).toMatchObject({ exitCode: 2, field: 'id' });
     expect(describeFailure(new AppFailure({ kind: 'validation', field: 'hours', message: 'x' }))).toMatchObject({ exitCode: 2, field: 'hours' });
     expect(describeFailure(new AppFailure({ kind: 'consent-required', message: 'x' })).exitCode).toBe(2);
     expect(describeFailure(new HarvestFailure({ kind: 'rejected', message: 'No' }, { status: 422 }))).toEqual({ exitCode: 1, message: 'No', status: 422 });
     expect(describeFailure(new AppFailure({ kind: 'offline', message: 'x' }))).toEqual({ exitCode: 1, message: 'x' });
   });
 
-  it('says nothing of an unexpected error but that it happened', () => {
+  it('says nothing of an unexpected error but that it happened, a schema’s failure included', () => {
+    expect(describeFailure(z.object({ id: z.number() }).safeParse({ id: 'x' }).error).exitCode).toBe(1);
     const failure = describeFailure(new TypeError('Cannot read properties of undefined (reading pat-secret)'));
     expect(failure).toEqual({ exitCode: 1, message: 'Something went wrong inside Harvest Tray.' });
   });

@@ -2,7 +2,6 @@
 // found before any request, 1 when Harvest refused or could not be reached), the message, and
 // Harvest's HTTP status where it answered. Nothing here ever carries the token: Harvest's
 // failures are redacted where they are made, and anything unexpected is reduced to one sentence.
-import { ZodError } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import { ConfigError } from '../../core/config';
 import { HarvestFailure } from '../../core/harvest/errors';
@@ -36,11 +35,6 @@ const INPUT_KINDS = new Set(['validation', 'consent-required']);
 export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) return withField({ exitCode: EXIT_USAGE, message: error.message }, error.field);
   if (error instanceof ConfigError) return { exitCode: EXIT_USAGE, message: error.message };
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    const field = issue?.path.map(String).join('.');
-    return withField({ exitCode: EXIT_USAGE, message: issue?.message ?? 'The input is not valid.' }, field || undefined);
-  }
   if (error instanceof AppFailure) {
     const failure: Failure = {
       exitCode: INPUT_KINDS.has(error.kind) ? EXIT_USAGE : EXIT_REFUSED,
