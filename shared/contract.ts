@@ -16,6 +16,7 @@ import {
   projectChoiceSchema,
   quickRestartResultSchema,
   sessionSchema,
+  settingsPatchSchema,
   settingsSchema,
   shortcutStatusSchema,
   syncStateSchema,
@@ -117,7 +118,7 @@ export const channels = {
 
   // App state
   'settings.get': channel(none, settingsSchema),
-  'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
+  'settings.update': channel(settingsPatchSchema, settingsSchema),
   'shortcuts.status': channel(none, z.array(shortcutStatusSchema)),
   'sync.get': channel(none, syncStateSchema),
 

@@ -1,6 +1,7 @@
 // The app's own model of Harvest data, as both processes see it. The main process maps Harvest's
 // replies into these shapes, so the renderer never depends on Harvest's wire format.
 import { z } from 'zod';
+import { parseClockTime } from './clockTime';
 
 /** A calendar date in the user's local time zone, `YYYY-MM-DD` (Harvest's `spent_date`). */
 export const localDateSchema = z
@@ -122,14 +123,72 @@ export type HoursDisplay = z.infer<typeof hoursDisplaySchema>;
 export const shortcutActionSchema = z.enum(['togglePopover', 'quickRestart']);
 export type ShortcutAction = z.infer<typeof shortcutActionSchema>;
 
+/** Electron accelerators, e.g. "CommandOrControl+Alt+H"; empty string disables the shortcut. */
+const acceleratorSchema = z.string().max(100);
+
+/** A time of day in the one grammar the app reads ("9:00", "17:30", "5:30pm"). */
+export const dayTimeSchema = z
+  .string()
+  .max(20)
+  .refine((text) => parseClockTime(text) !== null, 'Expected a time like 9:00 or 17:30');
+
+/** 0 is Sunday … 6 Saturday, as Date#getDay counts. */
+export const weekdaySchema = z.number().int().min(0).max(6);
+
+export const idleSettingsSchema = z.object({
+  /** Ask about time the computer sat idle while a timer ran. */
+  enabled: z.boolean(),
+  /** Minutes without keyboard or mouse (or locked, or asleep) before the time counts as idle. */
+  minutes: z.number().int().min(1).max(240),
+});
+export type IdleSettings = z.infer<typeof idleSettingsSchema>;
+
+export const reminderSettingsSchema = z.object({
+  /** The working week and day that the no-timer and end-of-day reminders follow. */
+  workDays: z.array(weekdaySchema).max(7),
+  workStart: dayTimeSchema,
+  workEnd: dayTimeSchema,
+  /** Remind when no timer runs during working hours, every so many minutes. */
+  noTimer: z.boolean(),
+  noTimerEveryMinutes: z.number().int().min(5).max(240),
+  /** The day's total at the end of the working day, opening the review. */
+  endOfDay: z.boolean(),
+  endOfDayAt: dayTimeSchema,
+  /** A timer still running at this time is stopped at this time. */
+  autoStop: z.boolean(),
+  autoStopAt: dayTimeSchema,
+  /** A timer running when the computer shuts down is stopped at that moment. */
+  stopOnShutdown: z.boolean(),
+});
+export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
+
 export const settingsSchema = z.object({
   /** Overrides the account's decimal / h:mm choice for display only. */
   hoursDisplay: hoursDisplaySchema,
   launchAtLogin: z.boolean(),
-  /** Electron accelerators, e.g. "CommandOrControl+Alt+H"; empty string disables the shortcut. */
-  shortcuts: z.record(shortcutActionSchema, z.string().max(100)),
+  shortcuts: z.record(shortcutActionSchema, acceleratorSchema),
+  idle: idleSettingsSchema,
+  reminders: reminderSettingsSchema,
+  /** For screen sharing: the tray names no project or task, only that a timer runs. */
+  hideProjectNamesInTray: z.boolean(),
+  /** Hours a week to aim for; null follows the weekly capacity set in Harvest. */
+  weeklyTargetHours: z.number().min(0).max(168).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to some settings; the groups may be changed a field at a time. */
+export const settingsPatchSchema = z
+  .object({
+    hoursDisplay: hoursDisplaySchema.optional(),
+    launchAtLogin: z.boolean().optional(),
+    shortcuts: z.partialRecord(shortcutActionSchema, acceleratorSchema).optional(),
+    idle: idleSettingsSchema.partial().strict().optional(),
+    reminders: reminderSettingsSchema.partial().strict().optional(),
+    hideProjectNamesInTray: z.boolean().optional(),
+    weeklyTargetHours: settingsSchema.shape.weeklyTargetHours.optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const shortcutStatusSchema = z.object({
   action: shortcutActionSchema,
@@ -153,3 +212,77 @@ export const quickRestartResultSchema = z.object({
   entry: timeEntrySchema.nullable(),
 });
 export type QuickRestartResult = z.infer<typeof quickRestartResultSchema>;
+
+/** What the host can do, so the popover offers only what works here. */
+export const hostCapabilitiesSchema = z.object({
+  /** The operating system can open the app at login (not the browser host). */
+  launchAtLogin: z.boolean(),
+  /** System-wide shortcuts can be registered here (the browser host cannot). */
+  globalShortcuts: z.boolean(),
+  /** The desktop reports how long the keyboard and mouse were unused. */
+  idleTime: z.boolean(),
+  /** Why idle time is not (fully) seen here, in words; null when it is. */
+  idleNote: z.string().nullable(),
+});
+export type HostCapabilities = z.infer<typeof hostCapabilitiesSchema>;
+
+/** An ISO-8601 instant with its offset, e.g. 2026-11-21T09:00:00.000Z. */
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** A stretch of time the user was away from the computer (idle, locked or asleep). */
+export const idleSpanSchema = z.object({ from: instantSchema, to: instantSchema });
+export type IdleSpan = z.infer<typeof idleSpanSchema>;
+
+export const idleChoiceSchema = z.enum(['keep', 'discard-continue', 'discard-stop', 'move']);
+export type IdleChoice = z.infer<typeof idleChoiceSchema>;
+
+/** Asked on return: the timer ran while the user was away. */
+export const idleQuestionSchema = z.object({
+  /** Times away, oldest first: another can follow before the first is answered. */
+  spans: z.array(idleSpanSchema).min(1),
+  /** The timer that ran meanwhile, as last read from Harvest. */
+  entry: timeEntrySchema,
+  /** Minutes of that timer's time that fall while the user was away. */
+  idleMinutes: z.number().nonnegative(),
+});
+export type IdleQuestion = z.infer<typeof idleQuestionSchema>;
+
+export const idleAnswerSchema = z.discriminatedUnion('choice', [
+  z.object({ choice: z.literal('keep') }).strict(),
+  z.object({ choice: z.literal('discard-continue') }).strict(),
+  z.object({ choice: z.literal('discard-stop') }).strict(),
+  z
+    .object({
+      choice: z.literal('move'),
+      projectId: idSchema,
+      taskId: idSchema,
+      notes: z.string().max(10_000).optional(),
+    })
+    .strict(),
+]);
+export type IdleAnswer = z.infer<typeof idleAnswerSchema>;
+
+export const idleOutcomeSchema = z.object({
+  /** Whether anything was written to Harvest. */
+  changed: z.boolean(),
+  /** What happened, in words. */
+  message: z.string(),
+});
+export type IdleOutcome = z.infer<typeof idleOutcomeSchema>;
+
+/** A reminder shown as a notification and, until dismissed, in the popover. */
+export const reminderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no-timer'), at: instantSchema }),
+  z.object({ kind: z.literal('end-of-day'), at: instantSchema, date: localDateSchema, hours: z.number().nonnegative() }),
+  z.object({
+    kind: z.literal('auto-stopped'),
+    at: instantSchema,
+    /** When the timer was stopped (the set time, or the shutdown), which may be before `at`. */
+    stoppedAt: instantSchema,
+    entry: timeEntrySchema,
+  }),
+]);
+export type Reminder = z.infer<typeof reminderSchema>;
+
+export const snoozeSchema = z.enum(['15m', '1h', 'rest-of-day']);
+export type Snooze = z.infer<typeof snoozeSchema>;

@@ -1,65 +1,133 @@
-// The user's own app settings, kept in the host's store. The file on disk is outside input: each
+// The user's own app settings, kept in the host's store under a schema version. What the store
+// holds is outside input: written by an older version (migrated), hand-edited or truncated. Each
 // field is checked on read and a bad one falls back to its default instead of breaking start-up.
-import { settingsSchema, type Settings } from '../../../shared/domain';
+import { z } from 'zod';
+import { parseClockTime } from '../../../shared/clockTime';
+import { DEFAULT_SETTINGS } from '../../../shared/defaultSettings';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/errors';
 import type { JsonStore } from '../ports';
+
+export { DEFAULT_SETTINGS };
 
 const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = {
-  hoursDisplay: 'account',
-  launchAtLogin: false,
-  shortcuts: {
-    togglePopover: 'CommandOrControl+Alt+H',
-    quickRestart: 'CommandOrControl+Alt+R',
-  },
+/** The version this build writes. Version 1 (the first release) stored no number at all. */
+export const SETTINGS_VERSION = 2;
+
+type StoredRecord = Record<string, unknown>;
+
+/**
+ * One step per version: each turns a record of that version into the next. Version 2 kept every
+ * version 1 field under its name and meaning and added the idle, reminder, tray and target groups,
+ * which read as their defaults until set.
+ */
+const MIGRATIONS: Record<number, (record: StoredRecord) => StoredRecord> = {
+  1: (record) => ({ ...record, schemaVersion: 2 }),
 };
 
-const fieldSchemas = settingsSchema.shape;
-const shortcutSchema = fieldSchemas.shortcuts.valueType;
+function storedVersion(record: StoredRecord): number {
+  const version = record.schemaVersion;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : 1;
+}
+
+/** The stored record brought up to this build's version (a newer one is read as it is). */
+export function migrateSettings(stored: unknown): StoredRecord {
+  let record: StoredRecord = isRecord(stored) ? stored : {};
+  for (let version = storedVersion(record); version < SETTINGS_VERSION; version += 1) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    record = step(record);
+  }
+  return record;
+}
 
 /** The stored settings, field by field, with defaults wherever the store holds nothing valid. */
 export function readSettings(stored: unknown): Settings {
-  const record = isRecord(stored) ? stored : {};
-  const hoursDisplay = fieldSchemas.hoursDisplay.safeParse(record.hoursDisplay);
-  const launchAtLogin = fieldSchemas.launchAtLogin.safeParse(record.launchAtLogin);
-  const shortcuts = isRecord(record.shortcuts) ? record.shortcuts : {};
-  const shortcut = (action: keyof Settings['shortcuts']): string => {
-    const parsed = shortcutSchema.safeParse(shortcuts[action]);
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS.shortcuts[action];
+  const record = migrateSettings(stored);
+  const shape = settingsSchema.shape;
+  const field = <K extends 'hoursDisplay' | 'launchAtLogin' | 'hideProjectNamesInTray' | 'weeklyTargetHours'>(
+    key: K,
+  ): Settings[K] => {
+    const parsed = shape[key].safeParse(record[key]);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
   };
   return {
-    hoursDisplay: hoursDisplay.success ? hoursDisplay.data : DEFAULT_SETTINGS.hoursDisplay,
-    launchAtLogin: launchAtLogin.success ? launchAtLogin.data : DEFAULT_SETTINGS.launchAtLogin,
-    shortcuts: { togglePopover: shortcut('togglePopover'), quickRestart: shortcut('quickRestart') },
+    hoursDisplay: field('hoursDisplay'),
+    launchAtLogin: field('launchAtLogin'),
+    shortcuts: readGroup(shortcutsSchema, record.shortcuts, DEFAULT_SETTINGS.shortcuts),
+    idle: readGroup(shape.idle, record.idle, DEFAULT_SETTINGS.idle),
+    reminders: readGroup(shape.reminders, record.reminders, DEFAULT_SETTINGS.reminders),
+    hideProjectNamesInTray: field('hideProjectNamesInTray'),
+    weeklyTargetHours: field('weeklyTargetHours'),
   };
 }
 
-export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
-  return settingsSchema.parse({
+const accelerator = settingsSchema.shape.shortcuts.valueType;
+const shortcutsSchema = z.object({ togglePopover: accelerator, quickRestart: accelerator });
+
+/** Each field of a group on its own: one bad value costs that value, not the group. */
+function readGroup<T extends object>(schema: z.ZodObject, stored: unknown, fallback: T): T {
+  const record = isRecord(stored) ? stored : {};
+  const result: Record<string, unknown> = { ...(fallback as Record<string, unknown>) };
+  for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+    const parsed = (fieldSchema as z.ZodType).safeParse(record[key]);
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return result as T;
+}
+
+export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+  const next = settingsSchema.parse({
     ...current,
     ...patch,
     shortcuts: { ...current.shortcuts, ...patch.shortcuts },
+    idle: { ...current.idle, ...patch.idle },
+    reminders: { ...current.reminders, ...patch.reminders },
   });
+  next.reminders.workDays = [...new Set(next.reminders.workDays)].sort((a, b) => a - b);
+  const start = parseClockTime(next.reminders.workStart) ?? 0;
+  const end = parseClockTime(next.reminders.workEnd) ?? 0;
+  if (end <= start) {
+    throw new AppFailure({
+      kind: 'validation',
+      field: 'reminders.workEnd',
+      message: 'The working day must end after it starts.',
+    });
+  }
+  return next;
 }
 
 export class SettingsService {
   constructor(
     private readonly store: JsonStore,
     private readonly onChange: (settings: Settings) => void,
-  ) {}
+  ) {
+    // An upgrade writes the migrated record once, so the next version starts from this one's.
+    const stored = store.get(SETTINGS_KEY);
+    if (isRecord(stored) && storedVersion(stored) < SETTINGS_VERSION) {
+      store.set(SETTINGS_KEY, migrateSettings(stored));
+    }
+  }
 
   get(): Settings {
     return readSettings(this.store.get(SETTINGS_KEY));
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const next = mergeSettings(this.get(), patch);
-    this.store.set(SETTINGS_KEY, next);
+  update(patch: SettingsPatch): Settings {
+    const stored = migrateSettings(this.store.get(SETTINGS_KEY));
+    const next = mergeSettings(readSettings(stored), patch);
+    // Fields a newer version wrote (and its version number) are kept for it.
+    this.store.set(SETTINGS_KEY, {
+      ...stored,
+      ...next,
+      schemaVersion: Math.max(storedVersion(stored), SETTINGS_VERSION),
+    });
     this.onChange(next);
     return next;
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is StoredRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

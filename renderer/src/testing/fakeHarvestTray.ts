@@ -1,6 +1,7 @@
 // An in-memory stand-in for `window.harvestTray` that behaves like the main process: it keeps
 // entries, answers with Reply envelopes, emits events, and can be told to refuse a channel.
 import type { Channel, EventName, EventPayload, HarvestTrayApi, Reply, RequestOf, ResponseOf } from '../../../shared/contract';
+import { DEFAULT_SETTINGS } from '../../../shared/defaultSettings';
 import { timeEntry } from '../../../shared/testing/timeEntry';
 import type { CompanySettings, CurrentUser, ProjectChoice, Session, Settings, SyncState, TimeEntry } from '../../../shared/domain';
 import type { AppError } from '../../../shared/errors';
@@ -83,7 +84,7 @@ export function createFakeHarvestTray(options: {
   const overrides = new Map<Channel, (request: never) => unknown>();
   const state = {
     entries: [...(options.entries ?? [])],
-    settings: options.settings ?? { hoursDisplay: 'account', launchAtLogin: false, shortcuts: { togglePopover: 'CommandOrControl+Alt+H', quickRestart: '' } },
+    settings: options.settings ?? { ...DEFAULT_SETTINGS, shortcuts: { ...DEFAULT_SETTINGS.shortcuts, quickRestart: '' } },
     session:
       options.session ??
       ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, demo: false, vaultBackend: 'memory' } as Session),
@@ -135,7 +136,14 @@ export function createFakeHarvestTray(options: {
     'timer.stop': ({ id }) => replace({ ...find(id), isRunning: false, timerStartedAt: null }),
     'timer.restart': ({ id }) => replace({ ...find(id), isRunning: true, timerStartedAt: now() }),
     'settings.get': () => state.settings,
-    'settings.update': (patch) => (state.settings = { ...state.settings, ...patch } as Settings),
+    'settings.update': (patch) =>
+      (state.settings = {
+        ...state.settings,
+        ...patch,
+        shortcuts: { ...state.settings.shortcuts, ...patch.shortcuts },
+        idle: { ...state.settings.idle, ...patch.idle },
+        reminders: { ...state.settings.reminders, ...patch.reminders },
+      } as Settings),
     'shortcuts.status': () => [],
     'sync.get': () => options.sync ?? { online: true, pending: 0, lastSyncedAt: null },
     'queryCache.load': () => null,
