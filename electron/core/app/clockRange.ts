@@ -3,7 +3,8 @@
 // happened), from 9:00 on another day, and never crossing midnight.
 import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
 
-const LAST_MINUTE = 24 * 60 - 1;
+/** Harvest keeps an entry within its day: the latest end time there is. */
+export const LAST_MINUTE = 24 * 60 - 1;
 const WORKDAY_START = 9 * 60;
 
 export interface ClockRange {
