@@ -11,14 +11,20 @@ import {
   accountSchema,
   companySettingsSchema,
   currentUserSchema,
+  hostCapabilitiesSchema,
+  idleAnswerSchema,
+  idleOutcomeSchema,
+  idleQuestionSchema,
   idSchema,
   localDateSchema,
   projectChoiceSchema,
   quickRestartResultSchema,
+  reminderSchema,
   sessionSchema,
   settingsPatchSchema,
   settingsSchema,
   shortcutStatusSchema,
+  snoozeSchema,
   syncStateSchema,
   timeEntrySchema,
 } from './domain';
@@ -129,6 +135,16 @@ export const channels = {
   /** Opens a Harvest page in the user's browser (only Harvest's own https sites). */
   'app.openExternal': channel(z.object({ url: z.string().url() }).strict(), z.object({})),
   'app.hidePopover': channel(none, z.object({})),
+
+  // Idle time, reminders, and what this host can do (the settings view asks before it offers).
+  'app.capabilities': channel(none, hostCapabilitiesSchema),
+  /** While a new shortcut is being recorded, the current ones are let go, so pressing them records them. */
+  'shortcuts.recording': channel(z.object({ active: z.boolean() }).strict(), z.object({})),
+  'idle.question': channel(none, idleQuestionSchema.nullable()),
+  'idle.answer': channel(idleAnswerSchema, idleOutcomeSchema),
+  'reminders.current': channel(none, reminderSchema.nullable()),
+  'reminders.snooze': channel(z.object({ for: snoozeSchema }).strict(), z.object({})),
+  'reminders.dismiss': channel(none, z.object({})),
 } as const;
 
 export type Channels = typeof channels;
@@ -162,6 +178,12 @@ export const events = {
   'ui.navigate': z.object({ view: navigateViewSchema, date: localDateSchema.optional() }),
   /** The popover was shown; the renderer revalidates the entries on screen. */
   'ui.shown': z.object({}),
+
+  // Idle time and reminders
+  /** A timer ran while the user was away (or the question was answered: null). */
+  'idle.changed': idleQuestionSchema.nullable(),
+  /** A reminder to show until dismissed (null: nothing to show). */
+  'reminders.changed': reminderSchema.nullable(),
 } as const;
 
 export type Events = typeof events;

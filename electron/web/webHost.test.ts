@@ -32,6 +32,9 @@ async function fakeCreateCore(options: CoreOptions): Promise<Core> {
     runningEntry: () => null,
     lastEntry: () => null,
     refresh: async () => {},
+    reportIdle: async () => {},
+    checkReminders: async () => {},
+    stopForShutdown: async () => {},
     dispose: async () => void (disposed += 1),
   };
 }

@@ -35,6 +35,12 @@ export const webHostHooks: HostHooks = {
   // The page cannot be handed a new browser window from here; the renderer shows the link too.
   openExternal: async () => {},
   hidePopover: () => {},
+  capabilities: () => ({
+    launchAtLogin: false,
+    globalShortcuts: false,
+    idleTime: false,
+    idleNote: 'A browser cannot see whether you are at the computer; the desktop app asks about idle time.',
+  }),
 };
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

@@ -1,6 +1,14 @@
 // What the composition root gets back from the core, and what the core needs from its host.
 import type { EventSink, Handlers } from '../../../shared/contract';
-import type { QuickRestartResult, ShortcutStatus, TimeEntry } from '../../../shared/domain';
+import type {
+  HostCapabilities,
+  IdleQuestion,
+  QuickRestartResult,
+  Reminder,
+  ShortcutStatus,
+  TimeEntry,
+} from '../../../shared/domain';
+import type { ReminderText } from '../../../shared/reminderText';
 import type { AppConfig, JsonStore, TokenVault } from '../ports';
 
 /** Things only the host (desktop or web) can do; the core asks for them through this. */
@@ -12,6 +20,14 @@ export interface HostHooks {
   hidePopover(): void;
   /** Called after settings change, so the host can re-register shortcuts, login item... */
   settingsChanged?(settings: import('../../../shared/domain').Settings): void;
+  /** What this host can do; a host without it offers none of these. */
+  capabilities?(): HostCapabilities;
+  /** Lets go of the global shortcuts while a new one is recorded, and takes them back after. */
+  pauseShortcuts?(paused: boolean): void;
+  /** A timer ran while the user was away: the desktop opens the popover and says so. */
+  askAboutIdle?(question: IdleQuestion): void;
+  /** Shows a reminder the operating system's way. */
+  remind?(reminder: Reminder, text: ReminderText): void;
 }
 
 export interface CoreOptions {
@@ -40,6 +56,12 @@ export interface Core {
    * what runs, and the popover hears which days moved through 'entries.changed'.
    */
   refresh(): Promise<void>;
+  /** The user is back after being away (the desktop's idle monitor; tests of the web host). */
+  reportIdle(span: { from: Date; to: Date }): Promise<void>;
+  /** Looks at what reminders are due (every minute on its own; call it on wake too). */
+  checkReminders(): Promise<void>;
+  /** The computer is shutting down: the running timer stops as of now, when the settings ask. */
+  stopForShutdown(): Promise<void>;
   dispose(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ import type { Core, CreateCore } from './Core';
 import { changingEntry } from './entryGone';
 import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
+import { createPresence } from './presence';
 import { QueryCacheFiles } from './queryCacheFile';
 import { ReferenceCache } from './referenceCache';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
@@ -80,7 +81,20 @@ export const createCore: CreateCore = async (options) => {
     return active === null ? Promise.resolve() : active.reads.refresh().catch(() => undefined);
   }
 
+  const presence = createPresence({
+    now,
+    settings: () => settings.get(),
+    store,
+    emit,
+    host,
+    account: () => {
+      const active = current();
+      return active === null ? null : { accountId: active.account.session.account.id, ...active };
+    },
+  });
+
   const handlers: Handlers = {
+    ...presence.handlers,
     'session.get': async () => session.current(),
     'session.listAccounts': ({ token }) => session.listAccounts(token),
     'session.signIn': async (request) => {
@@ -93,7 +107,10 @@ export const createCore: CreateCore = async (options) => {
       void refresh();
       return result;
     },
-    'session.signOut': () => session.signOut(),
+    'session.signOut': async () => {
+      presence.signedOut();
+      return session.signOut();
+    },
 
     'account.me': () => signedIn().reference.me(),
     'account.company': () => signedIn().reference.company(),
@@ -164,7 +181,13 @@ export const createCore: CreateCore = async (options) => {
     runningEntry: () => current()?.ledger.running() ?? null,
     lastEntry: () => current()?.ledger.last(toLocalDate(now())) ?? null,
     refresh,
-    dispose: () => session.dispose(),
+    reportIdle: presence.reportIdle,
+    checkReminders: presence.checkReminders,
+    stopForShutdown: presence.stopForShutdown,
+    dispose: () => {
+      presence.dispose();
+      return session.dispose();
+    },
   };
   return core;
 };

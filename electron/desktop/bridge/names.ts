@@ -38,6 +38,13 @@ export const bridgeChannels = [
   'queryCache.save',
   'app.openExternal',
   'app.hidePopover',
+  'app.capabilities',
+  'shortcuts.recording',
+  'idle.question',
+  'idle.answer',
+  'reminders.current',
+  'reminders.snooze',
+  'reminders.dismiss',
 ] as const satisfies readonly Channel[];
 
 export const bridgeEvents = [
@@ -49,6 +56,8 @@ export const bridgeEvents = [
   'shortcuts.changed',
   'ui.navigate',
   'ui.shown',
+  'idle.changed',
+  'reminders.changed',
 ] as const satisfies readonly EventName[];
 
 // A channel or event added to the contract but not here fails the type check.
