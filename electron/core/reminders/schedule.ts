@@ -56,7 +56,9 @@ export function nextNoTimerReminder(settings: ReminderSettings, memory: Reminder
 
 export function noTimerReminderDue(settings: ReminderSettings, memory: ReminderMemory, now: Date): boolean {
   const next = nextNoTimerReminder(settings, memory, now);
-  return next !== null && next.getTime() <= now.getTime();
+  const hours = workingHours(toLocalDate(now), settings);
+  // Only within working hours: one missed before they ended is not brought up after.
+  return next !== null && hours !== null && next.getTime() <= now.getTime() && now.getTime() < hours.end.getTime();
 }
 
 /** The day whose end-of-day reminder is due now, or null. */
