@@ -5,8 +5,8 @@
 import { app, globalShortcut, ipcMain, Notification, powerMonitor, safeStorage, screen, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import type { Channel, EventSink, NavigateView, Reply, RequestOf, ResponseOf } from '../shared/contract';
-import type { ShortcutStatus } from '../shared/domain';
-import type { HostHooks } from './core/app/Core';
+import type { Settings, ShortcutStatus } from '../shared/domain';
+import type { Core, HostHooks } from './core/app/Core';
 import { createCore } from './core/app/createCore';
 import { dispatch } from './core/app/dispatch';
 import { readConfig } from './core/config';
@@ -18,6 +18,7 @@ import { openExternalSafely } from './desktop/externalLinks';
 import { createLoginItem } from './desktop/loginItem';
 import { createPopoverController, type PopoverController } from './desktop/popoverController';
 import { popoverPosition } from './desktop/position';
+import { createDesktopPresence } from './desktop/presence';
 import { describeQuickRestart, describeRefusal, type Notice } from './desktop/quickRestartNotice';
 import { createShortcutRegistry, type ShortcutRegistry } from './desktop/shortcuts';
 import { applyStartupSwitches } from './desktop/startupSwitches';
@@ -63,6 +64,9 @@ async function start(): Promise<void> {
   let popover: PopoverController | null = null;
   let shortcuts: ShortcutRegistry | null = null;
   let shortcutStatus: ShortcutStatus[] = [];
+  let settings: Settings | null = null;
+  let core: Core | null = null;
+  let navigate: (view: NavigateView) => void = () => {};
   let onTimerChanged = () => {};
 
   const liveWindow = () => (popoverWindow && !popoverWindow.isDestroyed() ? popoverWindow : null);
@@ -82,14 +86,30 @@ async function start(): Promise<void> {
     appPath: app.getAppPath(),
     isPackaged: app.isPackaged,
   });
+  // Idle time, reminders and the stop on shutdown; they reach the core and the popover once built.
+  const presence = createDesktopPresence({
+    powerMonitor,
+    notifications: { create: (options) => new Notification(options), isSupported: () => Notification.isSupported() },
+    platform: process.platform,
+    env: process.env,
+    core: () => core,
+    settings: () => settings,
+    showPopover: () => popover?.show('menu'),
+    openReview: () => navigate('review'),
+    quit: () => app.quit(),
+    shortcuts: { release: () => shortcuts?.dispose(), reapply: () => settings && shortcuts?.apply(settings.shortcuts) },
+  });
   const host: HostHooks = {
     shortcutsStatus: () => shortcutStatus,
     openExternal: (url) => openExternalSafely(shell, url),
     hidePopover: () => popover?.hide(),
-    settingsChanged: (settings) => {
-      shortcuts?.apply(settings.shortcuts);
-      loginItem.apply(settings.launchAtLogin);
+    settingsChanged: (next) => {
+      settings = next;
+      shortcuts?.apply(next.shortcuts);
+      loginItem.apply(next.launchAtLogin);
+      onTimerChanged();
     },
+    ...presence.hooks,
   };
 
   const coreReady = createCore({
@@ -121,12 +141,15 @@ async function start(): Promise<void> {
   const mode = trayCheck.available ? 'popover' : 'window';
   const window = createPopoverWindow({ page, preloadPath: join(__dirname, '../preload/preload.cjs'), mode });
   popoverWindow = window;
+  presence.watchWindow(window);
   const trayImage = trayImageLoader(join(app.getAppPath(), 'build', 'tray'), process.platform);
   const tray = mode === 'popover' ? new Tray(trayImage('idle')) : null;
 
-  const core = await coreReady;
+  const readyCore = await coreReady;
+  core = readyCore;
   const call = async <C extends Channel>(channel: C, request: RequestOf<C>) =>
-    (await dispatch(core.handlers, channel, request)) as Reply<ResponseOf<C>>;
+    (await dispatch(readyCore.handlers, channel, request)) as Reply<ResponseOf<C>>;
+  presence.connect(call);
 
   popover = createPopoverController({
     window,
@@ -147,11 +170,11 @@ async function start(): Promise<void> {
       : undefined,
     onShown: () => {
       emit('ui.shown', {});
-      void core.refresh();
+      void readyCore.refresh();
     },
   });
   const controller = popover;
-  const navigate = (view: NavigateView) => {
+  navigate = (view: NavigateView) => {
     controller.show('menu');
     emit('ui.navigate', { view });
   };
@@ -168,7 +191,7 @@ async function start(): Promise<void> {
     else notify(describeRefusal(reply.error));
   };
   const stopRunning = async () => {
-    const running = core.runningEntry();
+    const running = readyCore.runningEntry();
     if (!running) return notify({ title: 'No timer is running', body: '' });
     notifyRefusal(await call('timer.stop', { id: running.id }));
   };
@@ -183,18 +206,20 @@ async function start(): Promise<void> {
     },
   });
   shortcuts = registry;
-  const settings = await call('settings.get', {});
-  if (settings.ok) {
-    registry.apply(settings.value.shortcuts);
-    loginItem.apply(settings.value.launchAtLogin);
+  const stored = await call('settings.get', {});
+  if (stored.ok) {
+    settings = stored.value;
+    registry.apply(stored.value.shortcuts);
+    loginItem.apply(stored.value.launchAtLogin);
   }
 
   const trayService = tray
     ? createTrayService({
         tray,
-        entries: core,
+        entries: readyCore,
         platform: process.platform,
         image: trayImage,
+        hideNames: () => settings?.hideProjectNamesInTray ?? false,
         actions: {
           stopTimer: (id) => void call('timer.stop', { id }).then(notifyRefusal),
           restartTimer: (id) => void call('timer.restart', { id }).then(notifyRefusal),
@@ -222,7 +247,11 @@ async function start(): Promise<void> {
   };
   handleArgvActions(app, process.argv, runAction, () => controller.show('launch'));
 
-  const refresh = () => void core.refresh().then(() => trayService?.update());
+  const refresh = () =>
+    void readyCore.refresh().then(() => {
+      trayService?.update();
+      void readyCore.checkReminders();
+    });
   powerMonitor.on('resume', refresh);
   powerMonitor.on('unlock-screen', refresh);
   const interval = setInterval(refresh, REFRESH_INTERVAL_MS);
@@ -233,7 +262,8 @@ async function start(): Promise<void> {
   app.on('will-quit', () => {
     clearInterval(interval);
     registry.dispose();
+    presence.dispose();
     trayService?.dispose();
-    void core.dispose();
+    void readyCore.dispose();
   });
 }

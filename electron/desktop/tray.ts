@@ -4,7 +4,7 @@
 import { Menu, nativeTheme, type MenuItemConstructorOptions, type NativeImage, type Tray } from 'electron';
 import type { NavigateView } from '../../shared/contract';
 import type { TimeEntry } from '../../shared/domain';
-import { entryClock, entryName } from './entryText';
+import { entryClock, entryName as nameOf } from './entryText';
 import type { TrayIconState } from './trayImages';
 
 export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'popUpContextMenu' | 'on'>;
@@ -31,6 +31,8 @@ export interface TrayServiceOptions {
   /** The icon for a state (trayImages.ts); asked again when the system theme changes. */
   image: (state: TrayIconState) => NativeImage;
   now?: () => Date;
+  /** Screen sharing: name no project or task anywhere on the tray. */
+  hideNames?: () => boolean;
 }
 
 export interface TrayService {
@@ -44,7 +46,15 @@ export interface TrayService {
 /** The h:mm text changes once a minute; checking every 10 s keeps it at most 10 s late. */
 const TICK_MS = 10_000;
 
-export function createTrayService({ tray, entries, actions, platform, image, now = () => new Date() }: TrayServiceOptions): TrayService {
+export function createTrayService({
+  tray,
+  entries,
+  actions,
+  platform,
+  image,
+  now = () => new Date(),
+  hideNames = () => false,
+}: TrayServiceOptions): TrayService {
   const isMac = platform === 'darwin';
   let shown = { state: '' as TrayIconState | '', text: '', dark: nativeTheme.shouldUseDarkColors };
   let menu: Menu | null = null;
@@ -60,6 +70,7 @@ export function createTrayService({ tray, entries, actions, platform, image, now
     const running = entries.runningEntry();
     const last = running ? null : entries.lastEntry();
     const at = now();
+    const entryName = (entry: TimeEntry) => (hideNames() ? 'Timer' : nameOf(entry));
     const state: TrayIconState = running ? 'running' : 'idle';
     const text = running ? `${entryName(running)} ${entryClock(running, at)}` : (last ? entryName(last) : '');
     const dark = nativeTheme.shouldUseDarkColors;
@@ -69,7 +80,7 @@ export function createTrayService({ tray, entries, actions, platform, image, now
     tray.setImage(image(state));
     tray.setToolTip(running ? `Harvest Tray — ${entryName(running)} (${entryClock(running, at)})` : 'Harvest Tray — no timer running');
     if (isMac) tray.setTitle(running ? ` ${entryClock(running, at)}` : '', { fontType: 'monospacedDigit' });
-    menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions));
+    menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions, entryName));
     if (!isMac) tray.setContextMenu(menu);
   };
 
@@ -94,6 +105,7 @@ function menuTemplate(
   last: TimeEntry | null,
   at: Date,
   actions: TrayActions,
+  entryName: (entry: TimeEntry) => string,
 ): MenuItemConstructorOptions[] {
   const entryItems: MenuItemConstructorOptions[] = running
     ? [

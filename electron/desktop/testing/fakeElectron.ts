@@ -834,7 +834,22 @@ class FakeShell {
 
 export const shell = new FakeShell();
 
-export const powerMonitor = new EventEmitter();
+/** Idle time and lock state as a desktop reports them; tests set them and emit the events. */
+class FakePowerMonitor extends EventEmitter {
+  /** Seconds since the last keyboard or mouse input. */
+  idleSeconds = 0;
+  locked = false;
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+  getSystemIdleState(idleThreshold: number): 'active' | 'idle' | 'locked' | 'unknown' {
+    if (!Number.isInteger(idleThreshold)) throw new TypeError('Error processing argument at index 0, conversion failure');
+    if (this.locked) return 'locked';
+    return this.idleSeconds >= idleThreshold ? 'idle' : 'active';
+  }
+}
+
+export const powerMonitor = new FakePowerMonitor();
 
 type PermissionRequestHandler = (
   webContents: unknown,
@@ -925,6 +940,8 @@ export const fake = {
     screen.cursor = { x: 100, y: 100 };
     shell.opened.length = 0;
     powerMonitor.removeAllListeners();
+    powerMonitor.idleSeconds = 0;
+    powerMonitor.locked = false;
     session.defaultSession.permissionRequestHandler = null;
     session.defaultSession.permissionCheckHandler = null;
     session.defaultSession.headersListener = null;
