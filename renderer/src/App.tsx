@@ -3,6 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { sendDelete } from './api/deleteEntry';
 import { AlertMessage } from './components/AlertMessage';
+import { IdleDialog, useShownIdleQuestion } from './components/IdleDialog';
+import { Notice } from './components/Notice';
+import { ReminderBanner } from './components/ReminderBanner';
 import { SyncStatus } from './components/SyncStatus';
 import { UndoToast } from './components/UndoToast';
 import { useSession } from './hooks/queries';
@@ -21,6 +24,7 @@ function SignedInApp() {
   const view = useUiStore((state) => state.view);
   const form = useUiStore((state) => state.form);
   const showView = useUiStore((state) => state.showView);
+  const askingAboutIdle = useShownIdleQuestion() !== null;
 
   useEffect(() => {
     if (view !== 'review' && view !== 'settings') return;
@@ -41,8 +45,14 @@ function SignedInApp() {
 
   return (
     <>
-      {content}
+      <ReminderBanner />
+      {/* While the idle question is open, the view behind it waits (inert: no focus, no clicks). */}
+      <div className="view-content" inert={askingAboutIdle}>
+        {content}
+      </div>
+      <IdleDialog />
       <AlertMessage />
+      <Notice />
       <UndoToast />
     </>
   );

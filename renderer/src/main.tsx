@@ -5,6 +5,8 @@ import { App } from './App';
 import { persistQueryCache, restoreQueryCache } from './api/persistCache';
 import { createQueryClient } from './api/queryClient';
 import './styles/app.css';
+import './styles/settings.css';
+import './styles/prompts.css';
 
 async function start() {
   const client = createQueryClient();

@@ -9,6 +9,9 @@ export const queryKeys = {
   settings: ['settings'] as const,
   sync: ['sync'] as const,
   shortcuts: ['shortcuts'] as const,
+  capabilities: ['capabilities'] as const,
+  idleQuestion: ['idleQuestion'] as const,
+  reminder: ['reminder'] as const,
   entriesAll: ['entries'] as const,
   entries: (from: LocalDate, to: LocalDate) => ['entries', from, to] as const,
 };

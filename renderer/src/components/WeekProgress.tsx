@@ -1,29 +1,31 @@
-// Hours this week against the user's weekly capacity, for people who have one set in Harvest.
+// Hours this week against the user's weekly target: their own, set in Settings, or else the
+// weekly capacity set in Harvest.
 import type { LocalDate } from '../../../shared/domain';
 import { dayTotal } from '../../../shared/review';
-import { useEntries, useMe } from '../hooks/queries';
+import { useEntries, useMe, useSettings } from '../hooks/queries';
 import { useNow } from '../stores/clockStore';
 
 type Props = { week: LocalDate[]; formatHours: (hours: number) => string };
 
 export function WeekProgress({ week, formatHours }: Props) {
   const me = useMe();
-  const capacityHours = (me.data?.weeklyCapacity ?? 0) / 3600;
+  const settings = useSettings();
+  const targetHours = settings.data?.weeklyTargetHours ?? (me.data?.weeklyCapacity ?? 0) / 3600;
   const from = week[0];
   const to = week[week.length - 1];
-  const entries = useEntries(from ?? '', to ?? '', capacityHours > 0 && from !== undefined);
+  const entries = useEntries(from ?? '', to ?? '', targetHours > 0 && from !== undefined);
   const now = useNow();
-  if (capacityHours <= 0 || !entries.data) return null;
+  if (targetHours <= 0 || !entries.data) return null;
   const hours = dayTotal(entries.data, now);
-  const text = `${formatHours(hours)} of ${formatHours(capacityHours)} this week`;
+  const text = `${formatHours(hours)} of ${formatHours(targetHours)} this week`;
   return (
     <div className="week-progress">
       <meter
         min={0}
-        max={capacityHours}
-        low={capacityHours * 0.999}
-        optimum={capacityHours}
-        value={Math.min(hours, capacityHours)}
+        max={targetHours}
+        low={targetHours * 0.999}
+        optimum={targetHours}
+        value={Math.min(hours, targetHours)}
         aria-label="Week progress"
         aria-valuetext={text}
       />

@@ -54,3 +54,18 @@ export function useSyncState() {
 export function useShortcuts() {
   return useQuery({ queryKey: queryKeys.shortcuts, queryFn: () => call('shortcuts.status', {}), staleTime: Infinity });
 }
+
+/** What this host can do: the settings view offers only what works here. */
+export function useCapabilities() {
+  return useQuery({ queryKey: queryKeys.capabilities, queryFn: () => call('app.capabilities', {}), staleTime: Infinity });
+}
+
+/** The idle question waiting for an answer, kept current by the 'idle.changed' event. */
+export function useIdleQuestion(enabled = true) {
+  return useQuery({ queryKey: queryKeys.idleQuestion, queryFn: () => call('idle.question', {}), staleTime: Infinity, enabled });
+}
+
+/** The reminder to show until dismissed, kept current by the 'reminders.changed' event. */
+export function useReminder(enabled = true) {
+  return useQuery({ queryKey: queryKeys.reminder, queryFn: () => call('reminders.current', {}), staleTime: Infinity, enabled });
+}

@@ -5,6 +5,7 @@ import type { EventPayload } from '../../../shared/contract';
 import { onEvent } from '../api/bridge';
 import { stopRunningEntries, upsertEntry } from '../api/entryCache';
 import { entriesKeyCovers, queryKeys } from '../api/queryKeys';
+import { useNoticeStore } from '../stores/noticeStore';
 import { usePendingDeleteStore } from '../stores/pendingDeleteStore';
 import { useUiStore, type View } from '../stores/uiStore';
 
@@ -50,6 +51,8 @@ export function useBridgeEvents(): void {
           void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
         }
       }),
+      // An idle question put off with "Later" is asked again each time the popover opens.
+      onEvent('ui.shown', () => useNoticeStore.getState().deferIdle(null)),
       onEvent('ui.navigate', ({ view, date }) => {
         if (view === 'new-entry') ui().openNewEntry(date ?? null);
         else {
@@ -60,6 +63,8 @@ export function useBridgeEvents(): void {
       onEvent('sync.changed', (state) => client.setQueryData(queryKeys.sync, state)),
       onEvent('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
       onEvent('shortcuts.changed', (status) => client.setQueryData(queryKeys.shortcuts, status)),
+      onEvent('idle.changed', (question) => client.setQueryData(queryKeys.idleQuestion, question)),
+      onEvent('reminders.changed', (reminder) => client.setQueryData(queryKeys.reminder, reminder)),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [client]);

@@ -3,7 +3,18 @@
 import type { Channel, EventName, EventPayload, HarvestTrayApi, Reply, RequestOf, ResponseOf } from '../../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../../shared/defaultSettings';
 import { timeEntry } from '../../../shared/testing/timeEntry';
-import type { CompanySettings, CurrentUser, ProjectChoice, Session, Settings, SyncState, TimeEntry } from '../../../shared/domain';
+import type {
+  CompanySettings,
+  CurrentUser,
+  HostCapabilities,
+  IdleQuestion,
+  ProjectChoice,
+  Reminder,
+  Session,
+  Settings,
+  SyncState,
+  TimeEntry,
+} from '../../../shared/domain';
 import type { AppError } from '../../../shared/errors';
 
 export const user: CurrentUser = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', weeklyCapacity: 0 };
@@ -76,6 +87,9 @@ export function createFakeHarvestTray(options: {
   settings?: Settings;
   sync?: SyncState;
   me?: CurrentUser;
+  capabilities?: HostCapabilities;
+  idleQuestion?: IdleQuestion | null;
+  reminder?: Reminder | null;
 } = {}): FakeHarvestTray {
   let nextId = 5000;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -85,6 +99,8 @@ export function createFakeHarvestTray(options: {
   const state = {
     entries: [...(options.entries ?? [])],
     settings: options.settings ?? { ...DEFAULT_SETTINGS, shortcuts: { ...DEFAULT_SETTINGS.shortcuts, quickRestart: '' } },
+    idleQuestion: options.idleQuestion ?? null,
+    reminder: options.reminder ?? null,
     session:
       options.session ??
       ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, demo: false, vaultBackend: 'memory' } as Session),
@@ -151,6 +167,22 @@ export function createFakeHarvestTray(options: {
     'app.openExternal': () => ({}),
     'app.hidePopover': () => ({}),
     'session.signOut': () => (state.session = { state: 'signed-out', reason: null }),
+    'app.capabilities': () => options.capabilities ?? { launchAtLogin: true, globalShortcuts: true, idleTime: true, idleNote: null },
+    'shortcuts.recording': () => ({}),
+    'idle.question': () => state.idleQuestion,
+    'idle.answer': () => {
+      state.idleQuestion = null;
+      return { changed: true, message: 'Done.' };
+    },
+    'reminders.current': () => state.reminder,
+    'reminders.snooze': () => {
+      state.reminder = null;
+      return {};
+    },
+    'reminders.dismiss': () => {
+      state.reminder = null;
+      return {};
+    },
   };
 
   const calls: FakeHarvestTray['calls'] = [];

@@ -1,125 +1,67 @@
-// Preferences kept by the main process: how hours show, launch at login, the global shortcuts.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RequestOf } from '../../../shared/contract';
-import type { HoursDisplay, ShortcutAction } from '../../../shared/domain';
-import { call, describeError } from '../api/bridge';
-import { queryKeys } from '../api/queryKeys';
+// Every preference in one view: accounts, hours, idle time, reminders, shortcuts, the tray and
+// start-up. Each change is saved as it is made; only what this host can do is offered.
+import { useState } from 'react';
+import type { SettingsPatch } from '../../../shared/domain';
+import { describeError, isBridgeError } from '../api/bridge';
 import { BackHeader } from '../components/BackHeader';
-import { useCompany, useSession, useSettings, useShortcuts } from '../hooks/queries';
+import { AccountsSection } from '../components/settings/AccountsSection';
+import { HoursSettings } from '../components/settings/HoursSettings';
+import { IdleSettings } from '../components/settings/IdleSettings';
+import { ReminderSettings } from '../components/settings/ReminderSettings';
+import { ShortcutSettings } from '../components/settings/ShortcutSettings';
+import { useCapabilities, useSettings } from '../hooks/queries';
+import { useUpdateSettings } from '../hooks/useUpdateSettings';
 import { useUiStore } from '../stores/uiStore';
 
-const actionNames: Record<ShortcutAction, string> = {
-  togglePopover: 'Show or hide Harvest Tray',
-  quickRestart: 'Stop or restart the last timer',
-};
-
-const displayChoices: { value: HoursDisplay; label: string }[] = [
-  { value: 'account', label: 'As the account shows them' },
-  { value: 'decimal', label: 'Decimal (1.50)' },
-  { value: 'hours_minutes', label: 'Hours and minutes (1:30)' },
-];
-
 export function SettingsView() {
-  const client = useQueryClient();
   const settings = useSettings();
-  const shortcuts = useShortcuts();
-  const company = useCompany();
-  const session = useSession();
+  const capabilities = useCapabilities();
   const showView = useUiStore((state) => state.showView);
   const setAlert = useUiStore((state) => state.setAlert);
-
-  const update = useMutation({
-    mutationFn: (patch: RequestOf<'settings.update'>) => call('settings.update', patch),
-    onSuccess: (saved) => client.setQueryData(queryKeys.settings, saved),
-    onError: (error) => setAlert(`The setting was not saved: ${describeError(error)}`),
+  const [reminderError, setReminderError] = useState<string | null>(null);
+  const update = useUpdateSettings((error) => {
+    // A refusal about a reminder field is shown beside it; anything else as the alert.
+    if (isBridgeError(error) && error.field?.startsWith('reminders.')) setReminderError(error.message);
+    else setAlert(`The setting was not saved: ${describeError(error)}`);
   });
-  const signOut = useMutation({
-    mutationFn: () => call('session.signOut', {}),
-    onSuccess: (signedOut) => {
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
-      client.setQueryData(queryKeys.session, signedOut);
-      useUiStore.getState().reset();
-    },
-    onError: (error) => setAlert(`Signing out failed: ${describeError(error)}`),
-  });
-
-  const accountFormat = company.data?.timeFormat === 'hours_minutes' ? '1:30' : '1.50';
-  const signedIn = session.data?.state === 'signed-in' ? session.data : null;
+  const save = (patch: SettingsPatch) => update.mutate(patch);
+  const current = settings.data;
 
   return (
     <>
       <BackHeader title="Settings" onBack={() => showView('day')} />
-      <main className="view-body settings">
+      <main className="view-body settings" aria-busy={settings.isPending || undefined}>
         {settings.isError ? (
           <p role="alert" className="banner is-error">
             Settings could not be loaded: {describeError(settings.error)}
           </p>
         ) : null}
-        <fieldset className="setting-group">
-          <legend>Show hours</legend>
-          {displayChoices.map((choice) => (
-            <label key={choice.value} className="radio">
-              <input
-                type="radio"
-                name="hours-display"
-                value={choice.value}
-                checked={settings.data?.hoursDisplay === choice.value}
-                disabled={!settings.data}
-                onChange={() => update.mutate({ hoursDisplay: choice.value })}
-              />
-              {choice.value === 'account' ? `${choice.label} (${accountFormat})` : choice.label}
-            </label>
-          ))}
-        </fieldset>
-
-        <fieldset className="setting-group">
-          <legend>Start up</legend>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={settings.data?.launchAtLogin ?? false}
-              disabled={!settings.data}
-              onChange={(event) => update.mutate({ launchAtLogin: event.target.checked })}
-            />
-            Open Harvest Tray when I log in
-          </label>
-        </fieldset>
-
-        <section className="setting-group" aria-labelledby="shortcuts-heading">
-          <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-          {shortcuts.data && shortcuts.data.length > 0 ? (
-            <ul className="shortcut-list">
-              {shortcuts.data.map((shortcut) => (
-                <li key={shortcut.action}>
-                  <span>{actionNames[shortcut.action]}</span>
-                  <span className="shortcut-state">
-                    <kbd>{shortcut.accelerator || 'None'}</kbd>
-                    {shortcut.registered ? (
-                      <span className="ok-text">Active</span>
-                    ) : (
-                      <span className="problem-text">{shortcut.problem ?? 'Not active'}</span>
-                    )}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">Global shortcuts work in the desktop app only.</p>
-          )}
-        </section>
-
-        <section className="setting-group" aria-labelledby="account-heading">
-          <h2 id="account-heading">Account</h2>
-          {signedIn ? (
-            <p>
-              {signedIn.user.firstName} {signedIn.user.lastName} · {signedIn.account.name}
-              {signedIn.demo ? ' (demo)' : ''}
-            </p>
-          ) : null}
-          <button type="button" className="button is-danger" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
-            Sign out
-          </button>
-        </section>
+        <AccountsSection />
+        {current ? (
+          <>
+            <HoursSettings settings={current} update={save} />
+            <IdleSettings idle={current.idle} capabilities={capabilities.data} update={save} />
+            <ReminderSettings reminders={current.reminders} update={save} error={reminderError} setError={setReminderError} />
+            <ShortcutSettings shortcuts={current.shortcuts} canRegister={capabilities.data?.globalShortcuts ?? false} update={save} />
+            <section className="setting-group" aria-labelledby="tray-heading">
+              <h2 id="tray-heading">Tray</h2>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={current.hideProjectNamesInTray}
+                  onChange={(event) => save({ hideProjectNamesInTray: event.target.checked })}
+                />
+                Hide project and task names in the tray, for screen sharing
+              </label>
+              {capabilities.data?.launchAtLogin ? (
+                <label className="checkbox">
+                  <input type="checkbox" checked={current.launchAtLogin} onChange={(event) => save({ launchAtLogin: event.target.checked })} />
+                  Open Harvest Tray when I log in
+                </label>
+              ) : null}
+            </section>
+          </>
+        ) : null}
       </main>
     </>
   );
