@@ -1,19 +1,8 @@
 // No axe violations on any screen, in light and in dark: the popover is used all day, by everyone.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, snap, test } from './fixtures';
 import { choose, entryItems, tokenBox, waitForEntries } from './popover';
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `${screen} has accessibility violations`).toEqual([]);
-}
 
 /** Opens a top-level view offered as a button, tab or link (the popover's navigation). */
 async function openView(page: Page, name: RegExp): Promise<void> {

@@ -30,7 +30,7 @@ describe('the idle question', () => {
   it('asks about the time away, and discarding it while the timer goes on is one choice and Apply', async () => {
     const { user, fake } = setup();
     const dialog = await screen.findByRole('dialog', { name: 'You were away 25 min' });
-    expect(dialog).toHaveAccessibleDescription('The timer for Website Redesign · Design kept running, 10:05am–10:30am.');
+    expect(dialog).toHaveAccessibleDescription('The timer for Website Redesign · Design kept running while you were away (10:05am–10:30am).');
     expect(screen.getByRole('radio', { name: 'Keep it on the timer' })).toHaveFocus();
     expect(screen.getByRole('radio', { name: 'Discard it, and stop the timer at 10:05am' })).toBeInTheDocument();
 

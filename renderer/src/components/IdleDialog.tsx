@@ -109,7 +109,8 @@ function IdleQuestionForm({ question, onLater }: { question: IdleQuestion; onLat
       >
         <h2 id={`${id}-title`}>You were away {away}</h2>
         <p id={`${id}-description`}>
-          The timer for <strong>{question.entry.project.name}</strong> · {question.entry.task.name} kept running, {spans}.
+          The timer for <strong>{question.entry.project.name}</strong> · {question.entry.task.name} kept running while you
+          were away (<span className="nowrap">{spans}</span>).
         </p>
         <fieldset className="plain-fieldset">
           <legend>What should happen to that time?</legend>

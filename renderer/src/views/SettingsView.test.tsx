@@ -65,6 +65,8 @@ describe('Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Change shortcut: Stop or restart the last timer' }));
     await user.keyboard('{Control>}{Alt>}h{/Alt}{/Control}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Ctrl+Alt+H is already the shortcut for “Show or hide Harvest Tray”. Press other keys.');
+    // Recording starts over: the refused keys are not left showing as held.
+    expect(screen.getByRole('button', { name: 'Press the new keys…' })).toHaveFocus();
     await user.keyboard('q');
     expect(screen.getByRole('alert')).toHaveTextContent('Hold Ctrl, Alt or Super with the key');
     await user.keyboard('{Escape}');

@@ -41,7 +41,7 @@ export function ShortcutSettings({ shortcuts, canRegister, update }: Props) {
           />
         ))}
       </ul>
-      <button type="button" className="button" disabled={isDefault} onClick={() => update({ shortcuts: DEFAULT_SHORTCUTS })}>
+      <button type="button" className="button is-start" disabled={isDefault} onClick={() => update({ shortcuts: DEFAULT_SHORTCUTS })}>
         Reset shortcuts to defaults
       </button>
     </section>
@@ -88,6 +88,8 @@ function ShortcutRow({ action, shortcuts, status, update }: RowProps) {
     const recorded = acceleratorFromKeys(event.nativeEvent, mac);
     if (recorded.kind === 'incomplete') return setHeld(recorded.held);
     if (recorded.kind === 'cancelled') return finish();
+    // A refused combination starts the recording over: the keys held for it are shown no more.
+    setHeld('');
     if (recorded.kind === 'invalid') return setError(recorded.reason);
     const other = (Object.keys(shortcuts) as ShortcutAction[]).find(
       (candidate) => candidate !== action && shortcuts[candidate] === recorded.accelerator,
@@ -118,6 +120,9 @@ function ShortcutRow({ action, shortcuts, status, update }: RowProps) {
             className="recorder"
             aria-describedby={`${id}-hint`}
             onKeyDown={onKeyDown}
+            onKeyUp={(event) => {
+              if (!event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) setHeld('');
+            }}
             onBlur={finish}
           >
             {held ? `${held}+…` : 'Press the new keys…'}
