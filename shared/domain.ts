@@ -59,6 +59,10 @@ export const projectChoiceSchema = z.object({
 export type ProjectChoice = z.infer<typeof projectChoiceSchema>;
 
 export const weekStartDaySchema = z.enum(['Monday', 'Sunday', 'Saturday']);
+/** The date formats Harvest's /company answers with (strftime tokens). */
+export const dateFormatSchema = z.enum(['%m/%d/%Y', '%d/%m/%Y', '%Y-%m-%d', '%d.%m.%Y', '%Y.%m.%d', '%Y/%m/%d']);
+export type DateFormat = z.infer<typeof dateFormatSchema>;
+
 export const timeFormatSchema = z.enum(['decimal', 'hours_minutes']);
 export type TimeFormat = z.infer<typeof timeFormatSchema>;
 
@@ -70,6 +74,8 @@ export const companySettingsSchema = z.object({
   timeFormat: timeFormatSchema,
   clock: z.enum(['12h', '24h']),
   weekStartDay: weekStartDaySchema,
+  /** How the account writes dates; decides the order of day and month everywhere. */
+  dateFormat: dateFormatSchema,
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 

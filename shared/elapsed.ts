@@ -12,3 +12,12 @@ export function liveHours(entry: TimeEntry, now: Date): number {
   const running = Math.max(0, now.getTime() - startedAt) / MS_PER_HOUR;
   return entry.hoursWithoutTimer + running;
 }
+
+/** A running timer's reading, to the second: "0:00:07", "1:05:30". Never negative. */
+export function formatTimerReading(hours: number): string {
+  const seconds = Math.max(0, Math.floor(hours * 3600 + 1e-6));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}

@@ -3,7 +3,7 @@ process.env.TZ = 'Pacific/Auckland';
 
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, formatDayHeading, toLocalDate, weekDays } from './localDate';
+import { addDays, toLocalDate, weekDays } from './localDate';
 
 const originalTz = process.env.TZ;
 afterAll(() => {
@@ -109,18 +109,5 @@ describe('weekDays', () => {
         days.slice(1).forEach((day, index) => expect(addDays(days[index] ?? '', 1)).toBe(day));
       }),
     );
-  });
-});
-
-describe('formatDayHeading', () => {
-  it('names today and yesterday', () => {
-    expect(formatDayHeading('2026-11-21', '2026-11-21')).toBe('Today, Sat 21 Nov');
-    expect(formatDayHeading('2026-11-20', '2026-11-21')).toBe('Yesterday, Fri 20 Nov');
-  });
-
-  it('gives other days in full, with the year', () => {
-    expect(formatDayHeading('2026-11-16', '2026-11-21')).toBe('Mon 16 Nov 2026');
-    expect(formatDayHeading('2026-11-22', '2026-11-21')).toBe('Sun 22 Nov 2026');
-    expect(formatDayHeading('2025-12-31', '2026-01-01')).toBe('Yesterday, Wed 31 Dec');
   });
 });

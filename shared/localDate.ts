@@ -2,7 +2,6 @@
 // day near midnight. Everything here works on local calendar days through date-fns.
 import {
   addDays as addCalendarDays,
-  differenceInCalendarDays,
   format,
   isValid,
   parseISO,
@@ -39,12 +38,4 @@ export function weekDays(
 ): LocalDate[] {
   const first = startOfWeek(toDate(date), { weekStartsOn: WEEK_STARTS_ON[weekStartDay] });
   return Array.from({ length: 7 }, (_, index) => toLocalDate(addCalendarDays(first, index)));
-}
-
-export function formatDayHeading(date: LocalDate, today: LocalDate): string {
-  const day = toDate(date);
-  const daysAgo = differenceInCalendarDays(toDate(today), day);
-  if (daysAgo === 0) return `Today, ${format(day, 'EEE d MMM')}`;
-  if (daysAgo === 1) return `Yesterday, ${format(day, 'EEE d MMM')}`;
-  return format(day, 'EEE d MMM yyyy');
 }

@@ -109,23 +109,24 @@ describe('weekTotals', () => {
 describe('findGapsAndOverlaps', () => {
   it('finds nothing in a day of back-to-back entries', () => {
     expect(
-      findGapsAndOverlaps([
-        timed('9:00am', '10:00am'),
-        timed('10:00am', '12:00pm'),
-        timed('12:00pm', '1:00pm'),
-      ]),
+      findGapsAndOverlaps(
+        [timed('9:00am', '10:00am'), timed('10:00am', '12:00pm'), timed('12:00pm', '1:00pm')],
+        now,
+      ),
     ).toEqual([]);
   });
 
   it('reports a gap between entries, whatever order they come in', () => {
     const morning = timed('9:00am', '10:00am');
     const afternoon = timed('1:30pm', '5:00pm');
-    expect(findGapsAndOverlaps([afternoon, morning])).toEqual([
+    expect(findGapsAndOverlaps([afternoon, morning], now)).toEqual([
       {
         kind: 'gap',
         from: '10:00am',
         to: '1:30pm',
         minutes: 210,
+        start: 600,
+        end: 810,
         entryIds: [morning.id, afternoon.id],
       },
     ]);
@@ -134,8 +135,8 @@ describe('findGapsAndOverlaps', () => {
   it('reports an overlap with its extent', () => {
     const first = timed('9:00', '11:00');
     const second = timed('10:30', '12:00');
-    expect(findGapsAndOverlaps([first, second])).toEqual([
-      { kind: 'overlap', from: '10:30', to: '11:00', minutes: 30, entryIds: [first.id, second.id] },
+    expect(findGapsAndOverlaps([first, second], now)).toEqual([
+      { kind: 'overlap', from: '10:30', to: '11:00', minutes: 30, start: 630, end: 660, entryIds: [first.id, second.id] },
     ]);
   });
 
@@ -143,37 +144,62 @@ describe('findGapsAndOverlaps', () => {
     const long = timed('9:00am', '5:00pm');
     const inside = timed('11:00am', '11:45am');
     const after = timed('5:00pm', '6:00pm');
-    expect(findGapsAndOverlaps([long, inside, after])).toEqual([
+    expect(findGapsAndOverlaps([long, inside, after], now)).toEqual([
       {
         kind: 'overlap',
         from: '11:00am',
         to: '11:45am',
         minutes: 45,
+        start: 660,
+        end: 705,
         entryIds: [long.id, inside.id],
       },
     ]);
   });
 
-  it('leaves out running entries and entries without times, and compares only within a day', () => {
+  it('leaves out entries without times, and compares only within a day', () => {
     expect(
-      findGapsAndOverlaps([
-        timed('9:00am', '10:00am'),
-        timed('9:30am', null, { isRunning: true }),
-        entry({ hours: 3 }),
-        timed('2:00pm', '3:00pm', { spentDate: '2026-11-20' }),
-      ]),
+      findGapsAndOverlaps(
+        [timed('9:00am', '10:00am'), entry({ hours: 3 }), timed('2:00pm', '3:00pm', { spentDate: '2026-11-20' })],
+        now,
+      ),
     ).toEqual([]);
+  });
+
+  it("counts a running timer up to now: the gap before it is found, and nothing after it", () => {
+    // A timestamp day as the sample account has it: two entries, then a timer started at 16:09.
+    const at = new Date(2026, 10, 21, 16, 29);
+    const first = timed('8:30', '10:00');
+    const second = timed('10:15', '10:45');
+    const running = timed('16:09', null, { isRunning: true, timerStartedAt: new Date(2026, 10, 21, 16, 9).toISOString() });
+    const issues = findGapsAndOverlaps([running, first, second], at);
+    expect(issues.map(({ kind, from, to, minutes }) => ({ kind, from, to, minutes }))).toEqual([
+      { kind: 'gap', from: '10:00', to: '10:15', minutes: 15 },
+      { kind: 'gap', from: '10:45', to: '16:09', minutes: 324 },
+    ]);
+    expect(issues[1]).toMatchObject({ start: 10 * 60 + 45, end: 16 * 60 + 9, entryIds: [second.id, running.id] });
+  });
+
+  it('reports a running timer started inside an earlier entry as an overlap up to that entry’s end', () => {
+    const at = new Date(2026, 10, 21, 11, 0);
+    const meeting = timed('9:00', '10:30');
+    const running = timed('10:00', null, { isRunning: true });
+    expect(findGapsAndOverlaps([meeting, running], at)).toEqual([
+      { kind: 'overlap', from: '10:00', to: '10:30', minutes: 30, start: 600, end: 630, entryIds: [meeting.id, running.id] },
+    ]);
   });
 
   it('treats an entry ending before it starts as running past midnight', () => {
     const late = timed('10:00pm', '1:00am');
     const earlier = timed('9:00pm', '10:30pm');
-    expect(findGapsAndOverlaps([late, earlier])).toEqual([
+    expect(findGapsAndOverlaps([late, earlier], now)).toEqual([
       {
         kind: 'overlap',
         from: '10:00pm',
         to: '10:30pm',
         minutes: 30,
+        start: 1320,
+        end: 1350,
         entryIds: [earlier.id, late.id],
       },
     ]);

@@ -2,6 +2,7 @@
 import { parseClockTime } from './clockTime';
 import type { LocalDate, TimeEntry } from './domain';
 import { liveHours } from './elapsed';
+import { toLocalDate } from './localDate';
 
 export interface ProjectTotal {
   projectId: number;
@@ -21,6 +22,9 @@ export interface TimelineIssue {
   from: string;
   to: string;
   minutes: number;
+  /** The span in minutes after the day's midnight, to fill it (a new entry) or find it. */
+  start: number;
+  end: number;
   entryIds: number[];
 }
 
@@ -67,11 +71,18 @@ interface TimedEntry {
 
 const MINUTES_PER_DAY = 24 * 60;
 
-function timed(entry: TimeEntry): TimedEntry | null {
-  if (entry.startedTime === null || entry.endedTime === null) return null;
+/** Where an entry sits on its day's timeline; a running timer reaches now (or midnight, if begun on an earlier day). */
+function timed(entry: TimeEntry, now: Date): TimedEntry | null {
+  if (entry.startedTime === null) return null;
   const start = parseClockTime(entry.startedTime);
+  if (start === null) return null;
+  if (entry.endedTime === null) {
+    if (!entry.isRunning) return null;
+    const end = entry.spentDate === toLocalDate(now) ? now.getHours() * 60 + now.getMinutes() : MINUTES_PER_DAY;
+    return { id: entry.id, spentDate: entry.spentDate, start, end: Math.max(start, end), startText: entry.startedTime, endText: 'now' };
+  }
   const end = parseClockTime(entry.endedTime);
-  if (start === null || end === null) return null;
+  if (end === null) return null;
   // An entry that ends "before" it starts ran past midnight.
   return {
     id: entry.id,
@@ -84,13 +95,14 @@ function timed(entry: TimeEntry): TimedEntry | null {
 }
 
 /**
- * Gaps between and overlaps of entries with start and end times, within each day. Running entries
- * (no end time yet) and duration-only entries are left out: they have no place on the timeline.
+ * Every gap between and overlap of entries with start and end times within each day's working
+ * window (its first start to its last end, a running timer counting up to `now`). Duration-only
+ * entries have no place on the timeline and are left out.
  */
-export function findGapsAndOverlaps(entries: TimeEntry[]): TimelineIssue[] {
+export function findGapsAndOverlaps(entries: TimeEntry[], now: Date): TimelineIssue[] {
   const byDay = new Map<LocalDate, TimedEntry[]>();
   for (const entry of entries) {
-    const item = timed(entry);
+    const item = timed(entry, now);
     if (item) byDay.set(item.spentDate, [...(byDay.get(item.spentDate) ?? []), item]);
   }
 
@@ -109,15 +121,20 @@ export function findGapsAndOverlaps(entries: TimeEntry[]): TimelineIssue[] {
           from: latest.endText,
           to: item.startText,
           minutes: item.start - latest.end,
+          start: latest.end,
+          end: item.start,
           entryIds: [latest.id, item.id],
         });
       } else if (item.start < latest.end) {
         const overlapEndsWithItem = item.end <= latest.end;
+        const end = Math.min(item.end, latest.end);
         issues.push({
           kind: 'overlap',
           from: item.startText,
           to: overlapEndsWithItem ? item.endText : latest.endText,
-          minutes: Math.min(item.end, latest.end) - item.start,
+          minutes: end - item.start,
+          start: item.start,
+          end,
           entryIds: [latest.id, item.id],
         });
       }

@@ -44,7 +44,7 @@ export function companyJson(company: SimCompany): Record<string, unknown> {
     week_start_day: company.weekStartDay,
     wants_timestamp_timers: company.wantsTimestampTimers,
     time_format: company.timeFormat,
-    date_format: '%m/%d/%Y',
+    date_format: company.dateFormat,
     plan_type: 'simple-v4',
     expense_feature: true,
     invoice_feature: true,

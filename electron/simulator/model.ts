@@ -25,6 +25,8 @@ export interface SimCompany {
   timeFormat: 'decimal' | 'hours_minutes';
   clock: '12h' | '24h';
   weekStartDay: 'Monday' | 'Sunday' | 'Saturday';
+  /** Harvest's strftime date shape, e.g. '%m/%d/%Y'. */
+  dateFormat: string;
   /** The account's time-rounding setting in minutes (rounded_hours rounds up to it); 0 = none. */
   roundingMinutes: number;
   weeklyCapacity: number;

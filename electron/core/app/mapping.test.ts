@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toAccounts, toCompanySettings, toCurrentUser, toProjectChoices, toTimeEntry } from './mapping';
+import { wireCompanySchema } from '../harvest/wire';
 import { wireCompany, wireProjectAssignment, wireTimeEntry, wireUser } from './testing/wireBuilders';
 
 describe('toTimeEntry', () => {
@@ -92,6 +93,7 @@ describe('toCompanySettings, toCurrentUser, toAccounts', () => {
           time_format: 'hours_minutes',
           clock: '24h',
           week_start_day: 'Sunday',
+          date_format: '%d.%m.%Y',
         }),
       ),
     ).toEqual({
@@ -100,7 +102,14 @@ describe('toCompanySettings, toCurrentUser, toAccounts', () => {
       timeFormat: 'hours_minutes',
       clock: '24h',
       weekStartDay: 'Sunday',
+      dateFormat: '%d.%m.%Y',
     });
+  });
+
+  it("reads a missing or unknown date format as Harvest's default, without refusing the company", () => {
+    expect(toCompanySettings(wireCompany()).dateFormat).toBe('%m/%d/%Y');
+    const parsed = wireCompanySchema.parse({ ...wireCompany(), date_format: '%e %B' });
+    expect(toCompanySettings(parsed).dateFormat).toBe('%m/%d/%Y');
   });
 
   it('maps the user', () => {

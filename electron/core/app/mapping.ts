@@ -14,6 +14,7 @@ import type {
   WireTimeEntry,
   WireUser,
 } from '../harvest/wire';
+import { DEFAULT_DATE_FORMAT } from '../../../shared/dateDisplay';
 
 export function toTimeEntry(wire: WireTimeEntry): TimeEntry {
   return {
@@ -55,6 +56,7 @@ export function toCompanySettings(wire: WireCompany): CompanySettings {
     timeFormat: wire.time_format,
     clock: wire.clock,
     weekStartDay: wire.week_start_day,
+    dateFormat: wire.date_format ?? DEFAULT_DATE_FORMAT,
   };
 }
 

@@ -3,7 +3,7 @@
 // these schemas say what Harvest really sends, and the checks at the bottom make the compiler
 // prove each one still fits the type generated from the OpenAPI file.
 import { z } from 'zod';
-import { idSchema, localDateSchema, timeFormatSchema, weekStartDaySchema } from '../../../shared/domain';
+import { dateFormatSchema, idSchema, localDateSchema, timeFormatSchema, weekStartDaySchema } from '../../../shared/domain';
 import type { components } from './generated/harvest-api';
 
 // Ids are int64 in Harvest (time entries are documented as bigint); safe integers cover them.
@@ -64,6 +64,8 @@ export const wireCompanySchema = z.object({
   wants_timestamp_timers: z.boolean(),
   time_format: timeFormatSchema,
   clock: z.enum(['12h', '24h']),
+  /** One of six strftime shapes; anything else (or none) reads as Harvest's default. */
+  date_format: dateFormatSchema.nullish().catch(null),
   /** Seconds per week. */
   weekly_capacity: z.number().int().nonnegative(),
 });

@@ -25,6 +25,7 @@ export const companyDuration: CompanySettings = {
   timeFormat: 'hours_minutes',
   clock: '12h',
   weekStartDay: 'Monday',
+  dateFormat: '%d/%m/%Y',
 };
 
 export const projects: ProjectChoice[] = [
