@@ -45,6 +45,8 @@ function SignedInApp() {
 
   return (
     <>
+      {/* Signed in only: on the sign-in screen nothing was loaded, and its own error says why. */}
+      <SyncStatus />
       <ReminderBanner />
       {/* While the idle question is open, the view behind it waits (inert: no focus, no clicks). */}
       <div className="view-content" inert={askingAboutIdle}>
@@ -97,7 +99,6 @@ export function App() {
 
   return (
     <div className="app">
-      <SyncStatus />
       {screen}
     </div>
   );

@@ -20,6 +20,7 @@ const company: CompanySettings = {
   timeFormat: 'decimal',
   clock: '24h',
   weekStartDay: 'Monday',
+  dateFormat: '%d.%m.%Y',
 };
 
 /** A Harvest account in memory: one timer, and a record of every write. */

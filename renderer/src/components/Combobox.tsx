@@ -1,7 +1,7 @@
 // A searchable single-select following the WAI-ARIA combobox pattern (list autocomplete):
 // typing filters, arrows move the active option, Enter picks it, Escape closes the list (and,
 // with the list already closed, lets the form hear Escape so it can cancel).
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 
 export type ComboOption = {
   value: string;
@@ -22,6 +22,10 @@ type Props = {
   describedBy?: string;
   invalid?: boolean;
   autoFocus?: boolean;
+  /** The label is for screen readers only (the placeholder says the same on screen). */
+  hideLabel?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  className?: string;
 };
 
 function matches(option: ComboOption, query: string): boolean {
@@ -30,7 +34,7 @@ function matches(option: ComboOption, query: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-export function Combobox({ label, options, value, onChange, placeholder, disabled, describedBy, invalid, autoFocus }: Props) {
+export function Combobox({ label, options, value, onChange, placeholder, disabled, describedBy, invalid, autoFocus, hideLabel, inputRef, className }: Props) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
@@ -107,10 +111,13 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
   };
 
   return (
-    <div className="combobox">
-      <label htmlFor={inputId}>{label}</label>
+    <div className={className ? `combobox ${className}` : 'combobox'}>
+      <label htmlFor={inputId} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <input
         id={inputId}
+        ref={inputRef}
         type="text"
         role="combobox"
         aria-expanded={open}
@@ -137,7 +144,8 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
         }}
       />
       <ul id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!open} ref={listRef}>
-        {filtered.length === 0 ? (
+        {/* Options exist only while the list is open: nothing hidden for a page search or a long list to render. */}
+        {!open ? null : filtered.length === 0 ? (
           <li className="combobox-empty" role="presentation">
             Nothing matches “{query}”
           </li>
@@ -157,8 +165,8 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
                   choose(option);
                 }}
               >
-                <span className="combobox-label">{option.label}</span>
-                {option.detail ? <span className="combobox-detail">{option.detail}</span> : null}
+                <span className="combobox-label" title={option.label}>{option.label}</span>
+                {option.detail ? <span className="combobox-detail" title={option.detail}>{option.detail}</span> : null}
               </li>
             );
             return startsGroup

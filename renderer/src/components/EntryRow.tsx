@@ -23,16 +23,18 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
   const confirmed = isConfirmed(entry);
   const clientName = entry.client?.name;
   const times = entry.startedTime ? `${entry.startedTime} – ${entry.endedTime ?? 'now'}` : null;
+  const fullName = clientName ? `${entry.project.name} · ${clientName}` : entry.project.name;
   return (
-    <li className={`entry${entry.isRunning ? ' is-running' : ''}${entry.isLocked ? ' is-locked' : ''}`}>
+    // Focusable (not in the Tab order) so the keyboard shortcuts can select a row.
+    <li
+      className={`entry${entry.isRunning ? ' is-running' : ''}${entry.isLocked ? ' is-locked' : ''}`}
+      data-entry-id={entry.id}
+      tabIndex={-1}
+    >
       <div className="entry-top">
-        <p className="entry-project">
-          {entry.isRunning ? (
-            <>
-              <span className="running-dot" aria-hidden="true" />
-              <span className="visually-hidden">Running: </span>
-            </>
-          ) : null}
+        {/* No mark is added before the name while running: starting a timer must not move the row's text. */}
+        <p className="entry-project" title={fullName}>
+          {entry.isRunning ? <span className="visually-hidden">Running: </span> : null}
           <span className="entry-project-name">{entry.project.name}</span>
           {clientName ? <span className="entry-client"> · {clientName}</span> : null}
         </p>

@@ -1,22 +1,31 @@
 // Hours this week against the user's weekly target: their own, set in Settings, or else the
-// weekly capacity set in Harvest.
-import type { LocalDate } from '../../../shared/domain';
+// weekly capacity set in Harvest. The entries are the day view's own (the same cached week, less
+// an entry waiting to be deleted), so this figure and the day total always move together.
+import type { TimeEntry } from '../../../shared/domain';
 import { dayTotal } from '../../../shared/review';
-import { useEntries, useMe, useSettings } from '../hooks/queries';
+import { useMe, useSettings } from '../hooks/queries';
 import { useNow } from '../stores/clockStore';
 
-type Props = { week: LocalDate[]; formatHours: (hours: number) => string };
+type Props = { entries: TimeEntry[] | undefined; formatHours: (hours: number) => string };
 
-export function WeekProgress({ week, formatHours }: Props) {
+export function WeekProgress({ entries, formatHours }: Props) {
   const me = useMe();
   const settings = useSettings();
-  const targetHours = settings.data?.weeklyTargetHours ?? (me.data?.weeklyCapacity ?? 0) / 3600;
-  const from = week[0];
-  const to = week[week.length - 1];
-  const entries = useEntries(from ?? '', to ?? '', targetHours > 0 && from !== undefined);
   const now = useNow();
-  if (targetHours <= 0 || !entries.data) return null;
-  const hours = dayTotal(entries.data, now);
+  // A number: the user's own target; null: Harvest's capacity; undefined: settings not read yet.
+  const ownTarget = settings.data?.weeklyTargetHours;
+  if (!entries || (typeof ownTarget !== 'number' && !me.data)) {
+    // Not known yet: hold the row's place, so nothing jumps when it arrives.
+    return (
+      <div className="week-progress" aria-hidden="true">
+        <span className="skeleton-line meter" />
+        <span className="skeleton-line figure-wide" />
+      </div>
+    );
+  }
+  const targetHours = ownTarget ?? (me.data?.weeklyCapacity ?? 0) / 3600;
+  if (targetHours <= 0) return null;
+  const hours = dayTotal(entries, now);
   const text = `${formatHours(hours)} of ${formatHours(targetHours)} this week`;
   return (
     <div className="week-progress">

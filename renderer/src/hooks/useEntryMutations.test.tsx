@@ -20,11 +20,12 @@ describe('optimistic timer changes', () => {
     renderWithBridge(<App />, fake);
     await user.click(await screen.findByRole('button', { name: 'Restart timer' }));
     // Not answered yet, already shown as running.
-    expect(await screen.findByRole('button', { name: 'Stop timer' })).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Time entries' });
+    expect(await within(list).findByRole('button', { name: 'Stop timer' })).toBeInTheDocument();
     expect(fake.callsTo('timer.restart')).toEqual([{ id: 5 }]);
     release();
     await waitFor(() => expect(fake.entries[0]?.isRunning).toBe(true));
-    expect(screen.getByRole('button', { name: 'Stop timer' })).toBeInTheDocument();
+    expect(within(list).getByRole('button', { name: 'Stop timer' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -36,7 +37,7 @@ describe('optimistic timer changes', () => {
     fake.refuse('timer.stop', { kind: 'rejected', message: 'Timer cannot be stopped: the project is archived.' });
     const release = fake.hold('timer.stop');
     renderWithBridge(<App />, fake);
-    await user.click(await screen.findByRole('button', { name: 'Stop timer' }));
+    await user.click(within(await screen.findByRole('list', { name: 'Time entries' })).getByRole('button', { name: 'Stop timer' }));
     expect(await screen.findByRole('button', { name: 'Restart timer' })).toBeInTheDocument();
     release();
     expect(await screen.findByRole('alert')).toHaveTextContent('The timer did not stop: Timer cannot be stopped: the project is archived.');

@@ -1,14 +1,23 @@
-// The main screen: one day's entries, newest first, with the timer controls.
-import { useEffect, type KeyboardEvent } from 'react';
+// The main screen: the running timer pinned at the top, quick start, one day's entries newest
+// first, and the day's and week's totals, every figure from the same cached week.
+import { useEffect, useMemo, useRef } from 'react';
 import type { TimeEntry } from '../../../shared/domain';
-import { addDays, formatDayHeading, weekDays } from '../../../shared/localDate';
+import { weekDays } from '../../../shared/localDate';
 import { call, isBridgeError } from '../api/bridge';
+import { DayHeader } from '../components/DayHeader';
 import { DayTotal } from '../components/DayTotal';
 import { EntryRow } from '../components/EntryRow';
+import { QuickStart } from '../components/QuickStart';
+import { RunningTimerBar } from '../components/RunningTimerBar';
+import { ShortcutsOverlay } from '../components/ShortcutsOverlay';
 import { SkeletonRows } from '../components/SkeletonRows';
 import { WeekProgress } from '../components/WeekProgress';
 import { useCompany, useEntries } from '../hooks/queries';
+import { useDayShortcuts } from '../hooks/useDayShortcuts';
 import { useRestartTimer, useStopTimer } from '../hooks/useEntryMutations';
+import { useQuickStart } from '../hooks/useQuickStart';
+import { useRecentTriples } from '../hooks/useRecentTriples';
+import { useRunningEntry } from '../hooks/useRunningEntry';
 import { useFormatHours } from '../hooks/useTimeFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
 import { usePendingDeleteStore } from '../stores/pendingDeleteStore';
@@ -18,23 +27,6 @@ const OFFLINE_NOTE = "You're offline — showing what was last loaded.";
 
 function newestFirst(a: TimeEntry, b: TimeEntry): number {
   return b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
-}
-
-/** Up and Down move between rows, keeping the same button column. */
-function moveBetweenRows(event: KeyboardEvent<HTMLUListElement>) {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const target = event.target as HTMLElement;
-  const row = target.closest('li');
-  if (!row) return;
-  const sibling = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
-  if (!sibling) return;
-  const buttons = [...row.querySelectorAll('button')];
-  const index = Math.max(0, buttons.indexOf(target as HTMLButtonElement));
-  const next = sibling.querySelectorAll('button')[index] ?? sibling.querySelector('button');
-  if (next) {
-    event.preventDefault();
-    next.focus();
-  }
 }
 
 export function hidePopover(): void {
@@ -52,11 +44,47 @@ export function DayView() {
   // so showing the popover costs a single request to Harvest.
   const entries = useEntries(week[0] ?? day, week[week.length - 1] ?? day);
   const formatHours = useFormatHours();
-  const { showDay, showView, openNewEntry, openEditEntry } = useUiStore();
+  const openNewEntry = useUiStore((state) => state.openNewEntry);
+  const openEditEntry = useUiStore((state) => state.openEditEntry);
+  const focusEntryId = useUiStore((state) => state.focusEntryId);
+  const focusEntry = useUiStore((state) => state.focusEntry);
   const pendingDelete = usePendingDeleteStore((state) => state.pending);
   const scheduleDelete = usePendingDeleteStore((state) => state.schedule);
   const stop = useStopTimer();
   const restart = useRestartTimer();
+  // An entry waiting for its delete's undo is gone from the bar too.
+  const cachedRunning = useRunningEntry();
+  const running = cachedRunning && cachedRunning.id !== pendingDelete?.id ? cachedRunning : null;
+  const list = useRef<HTMLUListElement>(null);
+
+  // Every figure below comes from this one list: the week as cached, less a delete waiting for
+  // its undo. The day's rows, the day total and the week's progress cannot disagree.
+  const weekEntries = useMemo(
+    () => entries.data?.filter((entry) => entry.id !== pendingDelete?.id),
+    [entries.data, pendingDelete?.id],
+  );
+  const shown = useMemo(() => (weekEntries ?? []).filter((entry) => entry.spentDate === day).sort(newestFirst), [weekEntries, day]);
+  const triples = useRecentTriples(entries.data);
+  const quickStart = useQuickStart(today, day === today ? shown : []);
+
+  const stopEntry = (entry: TimeEntry) => {
+    focusEntry(entry.id);
+    stop.mutate({ id: entry.id });
+  };
+  const restartEntry = (entry: TimeEntry) => {
+    focusEntry(entry.id);
+    restart.mutate({ id: entry.id });
+  };
+
+  useDayShortcuts({
+    entries: shown,
+    running,
+    newEntry: () => openNewEntry(day),
+    stop: stopEntry,
+    restart: restartEntry,
+    edit: openEditEntry,
+    remove: scheduleDelete,
+  });
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -66,10 +94,20 @@ export function DayView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const shown = (entries.data ?? [])
-    .filter((entry) => entry.spentDate === day && entry.id !== pendingDelete?.id)
-    .sort(newestFirst);
+  // After a save, a start or a restart, the focus goes to the row it changed once that row is on
+  // screen (a new entry's row appears with Harvest's id).
+  useEffect(() => {
+    if (focusEntryId === null || !list.current) return;
+    const selector = focusEntryId === 'new' ? 'li[data-entry-id^="-"]' : `li[data-entry-id="${focusEntryId}"]`;
+    const row = list.current.querySelector<HTMLElement>(selector);
+    if (!row) return;
+    // A button of the row keeps the focus it has; otherwise the row itself takes it.
+    if (!row.contains(document.activeElement) || document.activeElement === row) row.focus();
+    if (focusEntryId !== 'new') focusEntry(null);
+  }, [focusEntryId, shown, focusEntry]);
+
   const offline = isBridgeError(entries.error) && entries.error.kind === 'offline';
+  const refreshing = entries.isFetching && !entries.isPending;
 
   let body;
   if (entries.isPending) {
@@ -91,19 +129,21 @@ export function DayView() {
     body = (
       <div className="empty-state">
         <p className="empty-title">{day === today ? 'No time entries today yet.' : 'No time entries on this day.'}</p>
-        <p className="muted">Use New entry to start a timer or log hours.</p>
+        <p className="muted">
+          {day === today ? 'Type what you are working on above, or use New entry.' : 'Use New entry to log hours on this day.'}
+        </p>
       </div>
     );
   } else {
     body = (
-      <ul className="entries" aria-label="Time entries" onKeyDown={moveBetweenRows}>
+      <ul className="entries" aria-label="Time entries" aria-busy={refreshing || undefined} ref={list}>
         {shown.map((entry) => (
           <EntryRow
             key={entry.id}
             entry={entry}
             formatHours={formatHours}
-            onStop={(item) => stop.mutate({ id: item.id })}
-            onRestart={(item) => restart.mutate({ id: item.id })}
+            onStop={stopEntry}
+            onRestart={restartEntry}
             onEdit={openEditEntry}
             onDelete={scheduleDelete}
           />
@@ -114,43 +154,29 @@ export function DayView() {
 
   return (
     <>
-      <header className="view-header">
-        <div className="day-nav">
-          <button type="button" className="icon-button" aria-label="Previous day" title="Previous day" onClick={() => showDay(addDays(day, -1))}>
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3.5L5.5 8l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" /></svg>
-          </button>
-          <h1 className="day-heading">{formatDayHeading(day, today)}</h1>
-          <button type="button" className="icon-button" aria-label="Next day" title="Next day" onClick={() => showDay(addDays(day, 1))}>
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3.5L10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" /></svg>
-          </button>
-        </div>
-        <nav className="header-actions" aria-label="Views">
-          <button type="button" className="chip" aria-current={day === today ? 'date' : undefined} onClick={() => showDay(null)}>
-            Today
-          </button>
-          <button type="button" className="icon-button" aria-label="Review" title="Review" onClick={() => showView('review')}>
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 13V8.5M6.3 13V4M9.7 13V6.5M13 13V2.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></svg>
-          </button>
-          <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => showView('settings')}>
-            <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="2.2" fill="none" stroke="currentColor" strokeWidth="1.4" /><path d="M8 1.8v2M8 12.2v2M1.8 8h2M12.2 8h2M3.6 3.6l1.4 1.4M11 11l1.4 1.4M3.6 12.4L5 11M11 5l1.4-1.4" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" /></svg>
-          </button>
-        </nav>
-      </header>
+      <DayHeader day={day} today={today} />
       {entries.isError && entries.data ? (
         <p className="banner is-muted">{offline ? OFFLINE_NOTE : `Could not refresh: ${entries.error.message}`}</p>
       ) : null}
+      <div className="day-top">
+        {running ? <RunningTimerBar entry={running} onStop={stopEntry} /> : null}
+        {day === today ? <QuickStart triples={triples} onStart={quickStart} autoFocus={focusEntryId === null} /> : null}
+        {/* Cached entries are on screen while Harvest is asked again: a thin moving line says so, quietly. */}
+        <div className={refreshing ? 'refresh-line is-active' : 'refresh-line'} aria-hidden="true" title={refreshing ? 'Refreshing…' : undefined} />
+      </div>
       <main className="view-body" aria-busy={entries.isPending || undefined}>
         {body}
       </main>
       <footer className="view-footer">
         <div className="footer-figures">
-          <DayTotal entries={shown} formatHours={formatHours} />
-          <WeekProgress week={week} formatHours={formatHours} />
+          <DayTotal entries={entries.data ? shown : undefined} formatHours={formatHours} />
+          <WeekProgress entries={weekEntries} formatHours={formatHours} />
         </div>
-        <button type="button" className="button is-primary" onClick={() => openNewEntry(day)}>
+        <button type="button" className="button is-primary" title="New entry (N)" onClick={() => openNewEntry(day)}>
           New entry
         </button>
       </footer>
+      <ShortcutsOverlay />
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatNumericDate } from '../../../shared/dateDisplay';
 import { addDays, toLocalDate } from '../../../shared/localDate';
 import { App } from '../App';
 import { useClockStore } from '../stores/clockStore';
@@ -74,7 +75,9 @@ describe('Entry form', () => {
     renderWithBridge(<App />, fake);
     await openNewEntry(user);
     await chooseProjectAndTask(user);
-    fireEvent.change(screen.getByLabelText('Date'), { target: { value: addDays(today(), -1) } });
+    // The date reads as the account writes dates (day first in this one).
+    expect(screen.getByLabelText('Date')).toHaveValue(formatNumericDate(today(), '%d/%m/%Y'));
+    fireEvent.change(screen.getByLabelText('Date'), { target: { value: formatNumericDate(addDays(today(), -1), '%d/%m/%Y') } });
     await user.click(screen.getByRole('button', { name: 'Save entry' }));
     expect(fake.callsTo('entries.create')).toEqual([{ projectId: 12, taskId: 23, spentDate: addDays(today(), -1), hours: 0 }]);
   });

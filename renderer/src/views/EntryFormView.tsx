@@ -1,6 +1,6 @@
 // New entry and edit entry: one form. It closes as soon as it is sent (the list shows the change
 // at once); if Harvest refuses, it reopens as it was, with Harvest's reason.
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CompanySettings, TimeEntry } from '../../../shared/domain';
 import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
 import { formatHours, parseHours } from '../../../shared/hours';
@@ -15,12 +15,14 @@ import {
 import type { EntryDraft } from '../api/optimisticEntry';
 import { BackHeader } from '../components/BackHeader';
 import { ClockTimeField } from '../components/ClockTimeField';
+import { DateField } from '../components/DateField';
 import { HoursField } from '../components/HoursField';
 import { choicesWithEntry, ProjectTaskFields } from '../components/ProjectTaskFields';
 import { useChoices, useCompany } from '../hooks/queries';
 import { useCreateEntry, useStartTimer, useUpdateEntry } from '../hooks/useEntryMutations';
 import { useRecentPairs } from '../hooks/useRecentPairs';
 import { useTimeFormat } from '../hooks/useTimeFormat';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
 import { useUiStore, type EntryForm, type EntryFormValues } from '../stores/uiStore';
 
@@ -33,16 +35,19 @@ function initialValues(
   form: EntryForm,
   day: string,
   hoursText: (hours: number) => string,
+  clock: '12h' | '24h',
 ): EntryFormValues {
   if (form.values) return form.values;
   if (form.mode === 'new') {
+    // A span to fill (a gap the review found) comes as start and end times, or as its length.
+    const span = form.span;
     return {
       projectId: null,
       taskId: null,
       notes: '',
-      hours: '',
-      startTime: '',
-      endTime: '',
+      hours: span ? hoursText((span.end - span.start) / 60) : '',
+      startTime: span ? formatClockTime(span.start, clock) : '',
+      endTime: span ? formatClockTime(span.end, clock) : '',
       date: form.date ?? day,
     };
   }
@@ -66,6 +71,13 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   const recent = useRecentPairs();
   const format = useTimeFormat();
   const closeForm = useUiStore((state) => state.closeForm);
+  const focusEntry = useUiStore((state) => state.focusEntry);
+  const dateFormat = useDateFormat();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [dateProblem, setDateProblem] = useState<string | undefined>(undefined);
+  const [refusedOnce, setRefusedOnce] = useState(false);
+  // Bumped by a refused submit: the focus then goes to the first field in error.
+  const [errorFocus, setErrorFocus] = useState(0);
   const reopenForm = useUiStore((state) => state.reopenForm);
   const start = useStartTimer();
   const create = useCreateEntry();
@@ -73,7 +85,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
 
   const editing: TimeEntry | undefined = form.mode === 'edit' ? form.entry : undefined;
   const [values, setValues] = useState(() =>
-    initialValues(form, day, (hours) => formatHours(hours, format)),
+    initialValues(form, day, (hours) => formatHours(hours, format), company.data?.clock ?? fallbackCompany.clock),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const settings = company.data ?? fallbackCompany;
@@ -83,7 +95,10 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   const set = (patch: Partial<EntryFormValues>) =>
     setValues((current) => ({ ...current, ...patch }));
 
-  const refused = (error: unknown) => reopenForm({ ...form, values, error: describeError(error) });
+  const refused = (error: unknown) => {
+    focusEntry(null);
+    reopenForm({ ...form, values, error: describeError(error) });
+  };
 
   const draft = (hours: number, running: boolean, spentDate = values.date): EntryDraft | null => {
     const project = projectChoices.find((choice) => choice.projectId === values.projectId);
@@ -94,19 +109,27 @@ export function EntryFormView({ form }: { form: EntryForm }) {
 
   const submit = () => {
     const submission = buildSubmission(values, context);
-    if (submission.kind === 'invalid') {
-      setErrors(submission.errors);
+    if (submission.kind === 'invalid' || dateProblem) {
+      setErrors(submission.kind === 'invalid' ? submission.errors : {});
+      setRefusedOnce(true);
+      setErrorFocus((count) => count + 1);
       return;
     }
     setErrors({});
     if (submission.kind === 'unchanged') return closeForm();
     if (submission.kind === 'start') {
       const preview = draft(0, true, today);
-      if (preview)
-        start.mutateAsync({ request: submission.request, draft: preview }).catch(refused);
+      if (preview) {
+        focusEntry('new');
+        start
+          .mutateAsync({ request: submission.request, draft: preview })
+          .then((entry) => focusEntry(entry.id))
+          .catch(refused);
+      }
     } else if (submission.kind === 'create') {
       const preview = draft(submission.hours, submission.running);
       if (preview) {
+        focusEntry('new');
         create
           .mutateAsync({
             request: submission.request,
@@ -116,6 +139,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
               endedTime: submission.request.endedTime ?? null,
             },
           })
+          .then((entry) => focusEntry(entry.id))
           .catch(refused);
       }
     } else if (editing) {
@@ -148,6 +172,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
         startedTime: patch.startedTime ?? editing.startedTime,
         endedTime: patch.endedTime ?? editing.endedTime,
       };
+      focusEntry(editing.id);
       update.mutateAsync({ request: submission.request, shown }).catch(refused);
     }
     closeForm();
@@ -174,6 +199,11 @@ export function EntryFormView({ form }: { form: EntryForm }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [closeForm]);
 
+  useEffect(() => {
+    if (errorFocus === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errorFocus]);
+
   const blurHours = () => {
     const error = hoursError(values.hours);
     setErrors((current) => ({ ...current, hours: error }));
@@ -196,6 +226,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
       <BackHeader title={title} onBack={closeForm} />
       <main className="view-body">
         <form
+          ref={formRef}
           className="entry-form"
           aria-label={title}
           onSubmit={onSubmit}
@@ -232,7 +263,8 @@ export function EntryFormView({ form }: { form: EntryForm }) {
               onChange={(event) => set({ notes: event.target.value })}
             />
           </div>
-          <div className="field-row">
+          {/* Two or three fields side by side; an error below them takes the row's full width. */}
+          <div className={timestamps ? 'field-row is-three' : 'field-row'}>
             {timestamps ? (
               <>
                 <ClockTimeField
@@ -263,16 +295,14 @@ export function EntryFormView({ form }: { form: EntryForm }) {
                 }
               />
             )}
-            <div className="field">
-              <label htmlFor="entry-date">Date</label>
-              <input
-                id="entry-date"
-                type="date"
-                required
-                value={values.date}
-                onChange={(event) => event.target.value && set({ date: event.target.value })}
-              />
-            </div>
+            <DateField
+              value={values.date}
+              format={dateFormat}
+              onChange={(date) => set({ date })}
+              onProblem={setDateProblem}
+              problem={dateProblem}
+              reveal={refusedOnce}
+            />
           </div>
           <div className="form-actions">
             <button type="button" className="button" onClick={closeForm}>

@@ -47,7 +47,10 @@ describe('Review', () => {
     if (otherDay < day) expect(screen.getByText(/A timer has been running since/)).toBeInTheDocument();
 
     await user.click(within(strip).getByRole('button', { name: new RegExp(`${Number(otherDay.slice(8))} `) }));
-    expect(useUiStore.getState()).toMatchObject({ dayShown: otherDay, view: 'day' });
+    // The review stays open, now on the chosen day.
+    expect(useUiStore.getState()).toMatchObject({ dayShown: otherDay, view: 'review' });
+    expect(screen.getByRole('heading', { name: 'Review' })).toBeInTheDocument();
+    expect(within(strip).getByRole('button', { current: 'date' })).toHaveAccessibleName(new RegExp(`${Number(otherDay.slice(8))} `));
   });
 
   it('the tray menu can open the review', async () => {

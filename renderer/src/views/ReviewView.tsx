@@ -1,12 +1,15 @@
 // The daily review: the week at a glance, where the day's hours went, and what looks wrong
 // (gaps, overlaps, a timer left running overnight).
-import type { LocalDate } from '../../../shared/domain';
-import { formatDayHeading, weekDays } from '../../../shared/localDate';
+import type { LocalDate, TimeEntry } from '../../../shared/domain';
+import { formatDay, formatDayHeading } from '../../../shared/dateDisplay';
+import { addDays, weekDays } from '../../../shared/localDate';
 import { dayTotal, findGapsAndOverlaps, projectTotals, runningPastMidnight, weekTotals } from '../../../shared/review';
 import { BackHeader } from '../components/BackHeader';
 import { SkeletonRows } from '../components/SkeletonRows';
+import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons';
 import { useCompany, useEntries } from '../hooks/queries';
 import { useRunningEntry } from '../hooks/useRunningEntry';
+import { useDateFormat } from '../hooks/useDateFormat';
 import { useFormatHours } from '../hooks/useTimeFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
 import { useNow } from '../stores/clockStore';
@@ -32,8 +35,14 @@ export function ReviewView() {
   const now = useNow();
   const company = useCompany();
   const formatHours = useFormatHours();
-  const showDay = useUiStore((state) => state.showDay);
+  const dateFormat = useDateFormat();
+  const pickDay = useUiStore((state) => state.pickDay);
   const showView = useUiStore((state) => state.showView);
+  const openNewEntry = useUiStore((state) => state.openNewEntry);
+  const openEditEntry = useUiStore((state) => state.openEditEntry);
+  const heading = (date: LocalDate) => formatDayHeading(date, today, dateFormat);
+  // Today is chosen as null, so the review follows the date past midnight like the day view.
+  const choose = (date: LocalDate) => pickDay(date === today ? null : date);
   const week = weekDays(day, company.data?.weekStartDay ?? 'Monday');
   const from = week[0] ?? day;
   const to = week[week.length - 1] ?? day;
@@ -43,7 +52,7 @@ export function ReviewView() {
   const ofDay = all.filter((entry) => entry.spentDate === day);
   const totals = weekTotals(all, week, now);
   const projects = projectTotals(ofDay, now);
-  const issues = findGapsAndOverlaps(ofDay);
+  const issues = findGapsAndOverlaps(ofDay, now);
   // The running timer may be on a day before this week (a timer started on Sunday night).
   const running = useRunningEntry();
   const forgotten = running === null ? [] : runningPastMidnight([running], today);
@@ -61,6 +70,17 @@ export function ReviewView() {
             </button>
           </div>
         ) : null}
+        <div className="week-nav">
+          <button type="button" className="icon-button" aria-label="Previous week" title="Previous week" onClick={() => choose(addDays(day, -7))}>
+            <ChevronLeftIcon />
+          </button>
+          <p className="week-range">
+            {formatDay(from, today, dateFormat)} – {formatDay(to, today, dateFormat)}
+          </p>
+          <button type="button" className="icon-button" aria-label="Next week" title="Next week" onClick={() => choose(addDays(day, 7))}>
+            <ChevronRightIcon />
+          </button>
+        </div>
         <nav className="week-strip" aria-label="Week">
           {totals.map((total) => (
             <button
@@ -68,8 +88,8 @@ export function ReviewView() {
               type="button"
               className={`week-day${total.date === day ? ' is-current' : ''}${total.date === today ? ' is-today' : ''}`}
               aria-current={total.date === day ? 'date' : undefined}
-              aria-label={`${formatDayHeading(total.date, today)}: ${formatHours(total.hours)}`}
-              onClick={() => showDay(total.date)}
+              aria-label={`${heading(total.date)}: ${entries.data ? formatHours(total.hours) : 'loading'}`}
+              onClick={() => choose(total.date)}
             >
               <span className="week-day-name">{weekdayName(total.date)}</span>
               <span className="week-day-hours">{entries.data ? formatHours(total.hours) : '–'}</span>
@@ -82,7 +102,7 @@ export function ReviewView() {
           <div className="banner is-warning">
             {forgotten.map((entry) => (
               <p key={entry.id}>
-                A timer has been running since {formatDayHeading(entry.spentDate, today)} on {entry.project.name} ·{' '}
+                A timer has been running since {heading(entry.spentDate)} on {entry.project.name} ·{' '}
                 {entry.task.name}. Stop it and correct its hours if you forgot it.
               </p>
             ))}
@@ -90,7 +110,7 @@ export function ReviewView() {
         ) : null}
 
         <section aria-labelledby="review-day-heading">
-          <h2 id="review-day-heading">{formatDayHeading(day, today)}</h2>
+          <h2 id="review-day-heading">{heading(day)}</h2>
           {entries.isPending ? (
             <SkeletonRows count={2} />
           ) : projects.length === 0 ? (
@@ -115,10 +135,24 @@ export function ReviewView() {
             <h2 id="review-issues-heading">Worth a look</h2>
             <ul className="issues">
               {issues.map((issue) => (
-                <li key={`${issue.kind}-${issue.from}-${issue.entryIds.join('-')}`} className={`issue is-${issue.kind}`}>
-                  {issue.kind === 'gap'
-                    ? `Nothing tracked from ${issue.from} to ${issue.to} (${minutesText(issue.minutes)}).`
-                    : `Two entries overlap from ${issue.from} to ${issue.to} (${minutesText(issue.minutes)}).`}
+                <li key={`${issue.kind}-${issue.start}-${issue.entryIds.join('-')}`} className={`issue is-${issue.kind}`}>
+                  <span>
+                    {issue.kind === 'gap'
+                      ? `Nothing tracked from ${issue.from} to ${issue.to} (${minutesText(issue.minutes)}).`
+                      : `Two entries overlap from ${issue.from} to ${issue.to} (${minutesText(issue.minutes)}).`}
+                  </span>
+                  {issue.kind === 'gap' ? (
+                    <button
+                      type="button"
+                      className="button is-small"
+                      aria-label={`Add an entry from ${issue.from} to ${issue.to}`}
+                      onClick={() => openNewEntry(day, { start: issue.start, end: issue.end })}
+                    >
+                      Fill
+                    </button>
+                  ) : (
+                    <OverlapEdit ids={issue.entryIds} entries={ofDay} from={issue.from} to={issue.to} onEdit={openEditEntry} />
+                  )}
                 </li>
               ))}
             </ul>
@@ -126,5 +160,16 @@ export function ReviewView() {
         ) : null}
       </main>
     </>
+  );
+}
+
+/** An overlap is mended by editing the later of the two entries (adding one would only add to it). */
+function OverlapEdit({ ids, entries, from, to, onEdit }: { ids: number[]; entries: TimeEntry[]; from: string; to: string; onEdit: (entry: TimeEntry) => void }) {
+  const later = entries.find((entry) => entry.id === ids[1]);
+  if (!later || later.isLocked) return null;
+  return (
+    <button type="button" className="button is-small" aria-label={`Edit the entry overlapping from ${from} to ${to}`} onClick={() => onEdit(later)}>
+      Edit
+    </button>
   );
 }

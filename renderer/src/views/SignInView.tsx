@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { Account, Session } from '../../../shared/domain';
 import { call, describeError, isBridgeError } from '../api/bridge';
 import { queryKeys } from '../api/queryKeys';
+import { BrandMark } from '../components/BrandMark';
 
 const TOKEN_PAGE = 'https://id.getharvest.com/developers';
 
@@ -68,7 +69,7 @@ export function SignInView({ reason }: { reason: string | null }) {
   return (
     <main className="sign-in">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true" />
+        <BrandMark />
         <h1>Harvest Tray</h1>
       </div>
       <p className="muted">Your Harvest timer, one click from the menu bar.</p>
@@ -151,9 +152,13 @@ export function SignInView({ reason }: { reason: string | null }) {
 
       <div className="demo">
         <p className="muted">No account at hand?</p>
-        <button type="button" className="button is-wide" disabled={busy} onClick={() => void startDemo()}>
+        <button type="button" className="button is-wide" disabled={busy} onClick={() => void startDemo()} aria-describedby="demo-note">
           Try the demo
         </button>
+        <p id="demo-note" className="hint muted">
+          Sample data in a built-in Harvest, on this computer only. Each demo starts afresh: changes made in an earlier
+          one are not kept.
+        </p>
       </div>
     </main>
   );
