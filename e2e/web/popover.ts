@@ -87,3 +87,41 @@ export async function entriesAtHarvest(
   const body = (await response.json()) as { time_entries: HarvestEntry[] };
   return body.time_entries;
 }
+
+export const runningBar = (page: Page): Locator => page.getByRole('region', { name: 'Running timer' });
+export const quickStart = (page: Page): Locator =>
+  page.getByRole('combobox', { name: 'What are you working on?', exact: true });
+export const weekFigure = (page: Page): Locator => page.getByText(/ of \d+[:.]\d{2} this week$/);
+
+/** The text of the entry row holding the focus ('' when the focus is elsewhere). */
+export function focusedRowText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.closest('li[data-entry-id]')?.textContent ?? '');
+}
+
+/**
+ * Adds `count` stopped entries on `date` through the app's own bridge (as the command line would),
+ * on the first project and task offered: the core announces the change and the popover reloads.
+ */
+export async function addEntriesThroughApp(page: Page, date: string, count: number): Promise<void> {
+  await page.evaluate(
+    async ({ date, count }) => {
+      type Reply = { ok: boolean; value?: unknown };
+      const bridge = (window as unknown as { harvestTray: Record<string, (request: unknown) => Promise<Reply>> }).harvestTray;
+      const choices = (await bridge['choices.projects']!({})).value as { projectId: number; tasks: { taskId: number }[] }[];
+      const project = choices[0];
+      const task = project?.tasks[0];
+      if (!project || !task) throw new Error('No project to log time to.');
+      for (let index = 0; index < count; index += 1) {
+        const reply = await bridge['entries.create']!({
+          projectId: project.projectId,
+          taskId: task.taskId,
+          spentDate: date,
+          hours: 0.5,
+          notes: `Extra entry ${index + 1}`,
+        });
+        if (!reply.ok) throw new Error(`entries.create refused: ${JSON.stringify(reply)}`);
+      }
+    },
+    { date, count },
+  );
+}

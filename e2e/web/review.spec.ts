@@ -1,5 +1,7 @@
 // The daily review: where the day's hours went, the week at a glance, and what looks wrong.
 import type { Page } from '@playwright/test';
+import { format } from 'date-fns';
+import { addDays, toLocalDate } from '../../shared/localDate';
 import { expect, snap, test } from './fixtures';
 import { entriesList, waitForEntries } from './popover';
 
@@ -37,29 +39,73 @@ test.describe('review, duration account', () => {
     await snap(page, 'review');
   });
 
-  test('a day of the week opens that day', async ({ page }) => {
+  test('a day of the week is chosen in place: the review stays open, on that day', async ({ page }) => {
     await openReview(page);
-    const yesterday = page
-      .getByRole('navigation', { name: 'Week' })
-      .getByRole('button', { name: /^Yesterday/ });
+    const week = page.getByRole('navigation', { name: 'Week' });
+    const yesterday = week.getByRole('button', { name: /^Yesterday/ });
     // On a Monday (week starting Monday) yesterday belongs to the previous week.
     test.skip((await yesterday.count()) === 0, 'Yesterday is in the previous week today.');
     await expect(yesterday).toContainText('4:45');
     await yesterday.click();
+    await expect(page.getByRole('heading', { name: 'Review', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /^Yesterday, / })).toBeVisible();
+    await expect(yesterday).toHaveAttribute('aria-current', 'date');
+    await expect(projectTotals(page).first()).toContainText('Website Refresh');
+    await expect(projectTotals(page).first()).toContainText('3:15');
+    // Back to the day view, on the day chosen.
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expect(
       entriesList(page).getByRole('listitem').filter({ hasText: 'Menu page: CMS fields' }),
     ).toHaveCount(1);
+  });
+
+  test('previous and next week move the review a week at a time', async ({ page }) => {
+    await openReview(page);
+    const today = toLocalDate(new Date());
+    const current = page.getByRole('navigation', { name: 'Week' }).locator('[aria-current="date"]');
+    await page.getByRole('button', { name: 'Previous week', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Review', exact: true })).toBeVisible();
+    await expect(current).toHaveAccessibleName(dayName(addDays(today, -7)));
+    await expect(page.getByRole('navigation', { name: 'Week' }).getByRole('button')).toHaveCount(7);
+    await snap(page, 'review-previous-week');
+    await page.getByRole('button', { name: 'Next week', exact: true }).click();
+    await expect(current).toHaveAccessibleName(/^Today, /);
   });
 });
 
 test.describe('review, start/end-time account', () => {
   test.use({ account: 'timestamp' });
 
-  test('points out the gap between entries', async ({ page }) => {
+  test('points out every gap in the working window, the running timer included, each a click from filling it', async ({
+    page,
+  }) => {
     await openReview(page);
-    // 8:30–10:00 and 10:15–10:45; the running timer has no end yet and is left out.
+    // 8:30–10:00 and 10:15–10:45, and a timer started 20 minutes before the sample day was made.
     await expect(page.getByRole('heading', { name: 'Worth a look' })).toBeVisible();
     await expect(page.getByText(/from 10:00 to 10:15 \(15 min\)/)).toBeVisible();
+    const timerStart = new Date(Date.now() - 20 * 60_000);
+    const startMinutes = timerStart.getHours() * 60 + timerStart.getMinutes();
+    if (toLocalDate(timerStart) === toLocalDate(new Date()) && startMinutes > 10 * 60 + 46) {
+      await expect(page.getByText(new RegExp(`from 10:45 to \\d{1,2}:\\d{2} `))).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Add an entry from 10:45 to / })).toBeVisible();
+    }
     await snap(page, 'review-gap');
+
+    await page.getByRole('button', { name: 'Add an entry from 10:00 to 10:15', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New entry' });
+    await expect(form.getByLabel('Start time', { exact: true })).toHaveValue('10:00');
+    await expect(form.getByLabel('End time', { exact: true })).toHaveValue('10:15');
+    await expect(form.getByLabel('Date', { exact: true })).toHaveValue(numericToday('dmy'));
+    await snap(page, 'review-fill-gap');
   });
 });
+
+function dayName(date: string): RegExp {
+  const at = new Date(`${date}T12:00:00`);
+  return new RegExp(`${format(at, 'd')} ${format(at, 'MMM')}|${format(at, 'MMM')} ${format(at, 'd')}\\b`);
+}
+
+function numericToday(order: 'dmy' | 'mdy'): string {
+  const now = new Date();
+  return order === 'dmy' ? format(now, 'dd/MM/yyyy') : format(now, 'MM/dd/yyyy');
+}

@@ -2,7 +2,7 @@
 // "Logo refinements after client feedback" runs; "Homepage hero variations" and "Daily stand-up"
 // are stopped).
 import { expect, snap, test } from './fixtures';
-import { choose, entryItems, waitForEntries } from './popover';
+import { choose, entriesList, entryItems, waitForEntries } from './popover';
 
 const RUNNING = 'Logo refinements after client feedback';
 const STOPPED = 'Daily stand-up';
@@ -13,12 +13,12 @@ test.describe('timers', () => {
     const running = entryItems(page).filter({ hasText: RUNNING });
     await running.getByRole('button', { name: 'Stop timer', exact: true }).click();
     await expect(running.getByRole('button', { name: 'Restart timer', exact: true })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(0);
+    await expect(entriesList(page).getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(0);
     await snap(page, 'timer-stopped');
 
     await page.reload();
     await waitForEntries(page);
-    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(0);
+    await expect(entriesList(page).getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(0);
   });
 
   test('restarts a stopped entry, and only one timer runs', async ({ page }) => {
@@ -26,7 +26,7 @@ test.describe('timers', () => {
     const stopped = entryItems(page).filter({ hasText: STOPPED });
     await stopped.getByRole('button', { name: 'Restart timer', exact: true }).click();
     await expect(stopped.getByRole('button', { name: 'Stop timer', exact: true })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(1);
+    await expect(entriesList(page).getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(1);
     await snap(page, 'timer-restarted');
 
     await page.reload();
@@ -35,7 +35,7 @@ test.describe('timers', () => {
     await expect(
       afterReload.getByRole('button', { name: 'Stop timer', exact: true }),
     ).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(1);
+    await expect(entriesList(page).getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(1);
   });
 
   test('starts a new timer when the form is sent with Hours empty', async ({ page }) => {
@@ -52,7 +52,7 @@ test.describe('timers', () => {
     const started = entryItems(page).filter({ hasText: 'Timer started from the form' });
     await expect(started.getByRole('button', { name: 'Stop timer', exact: true })).toBeVisible();
     await expect(entryItems(page)).toHaveCount(before + 1);
-    await expect(page.getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(1);
+    await expect(entriesList(page).getByRole('button', { name: 'Stop timer', exact: true })).toHaveCount(1);
     await snap(page, 'timer-started');
   });
 });

@@ -12,7 +12,8 @@ async function entrySummaries(page: Page): Promise<string[]> {
 
 function dayLabel(localDate: string): RegExp {
   const date = new Date(`${localDate}T12:00:00`);
-  return new RegExp(`${format(date, 'd')}\\s+${format(date, 'MMM')}`);
+  // Day first or month first, as the account writes dates.
+  return new RegExp(`${format(date, 'd')}\\s+${format(date, 'MMM')}|${format(date, 'MMM')}\\s+${format(date, 'd')}\\b`);
 }
 
 test.describe("today's entries", () => {

@@ -16,7 +16,7 @@ import { useCompany, useEntries } from '../hooks/queries';
 import { useDayShortcuts } from '../hooks/useDayShortcuts';
 import { useRestartTimer, useStopTimer } from '../hooks/useEntryMutations';
 import { useQuickStart } from '../hooks/useQuickStart';
-import { useRecentTriples } from '../hooks/useRecentTriples';
+import { tripleKey, useRecentTriples } from '../hooks/useRecentTriples';
 import { useRunningEntry } from '../hooks/useRunningEntry';
 import { useFormatHours } from '../hooks/useTimeFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
@@ -64,7 +64,10 @@ export function DayView() {
     [entries.data, pendingDelete?.id],
   );
   const shown = useMemo(() => (weekEntries ?? []).filter((entry) => entry.spentDate === day).sort(newestFirst), [weekEntries, day]);
-  const triples = useRecentTriples(entries.data);
+  const recent = useRecentTriples(entries.data);
+  // What already runs is not offered again.
+  const runningKey = running ? tripleKey(running) : null;
+  const triples = useMemo(() => recent.filter((triple) => triple.key !== runningKey), [recent, runningKey]);
   const quickStart = useQuickStart(today, day === today ? shown : []);
 
   const stopEntry = (entry: TimeEntry) => {

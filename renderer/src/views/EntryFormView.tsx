@@ -95,6 +95,17 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   const set = (patch: Partial<EntryFormValues>) =>
     setValues((current) => ({ ...current, ...patch }));
 
+  // Leaving an edit gives the focus back to its row; a new entry's form goes back to quick start.
+  const cancel = () => {
+    if (editing) focusEntry(editing.id);
+    closeForm();
+  };
+
+  const cancelRef = useRef(cancel);
+  useEffect(() => {
+    cancelRef.current = cancel;
+  });
+
   const refused = (error: unknown) => {
     focusEntry(null);
     reopenForm({ ...form, values, error: describeError(error) });
@@ -116,7 +127,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
       return;
     }
     setErrors({});
-    if (submission.kind === 'unchanged') return closeForm();
+    if (submission.kind === 'unchanged') return cancel();
     if (submission.kind === 'start') {
       const preview = draft(0, true, today);
       if (preview) {
@@ -193,11 +204,11 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   // Escape cancels wherever the focus is (an open list handles its own Escape first).
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) closeForm();
+      if (event.key === 'Escape' && !event.defaultPrevented) cancelRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [closeForm]);
+  }, []);
 
   useEffect(() => {
     if (errorFocus === 0) return;
@@ -223,7 +234,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
 
   return (
     <>
-      <BackHeader title={title} onBack={closeForm} />
+      <BackHeader title={title} onBack={cancel} />
       <main className="view-body">
         <form
           ref={formRef}
@@ -305,7 +316,7 @@ export function EntryFormView({ form }: { form: EntryForm }) {
             />
           </div>
           <div className="form-actions">
-            <button type="button" className="button" onClick={closeForm}>
+            <button type="button" className="button" onClick={cancel}>
               Cancel
             </button>
             <button type="submit" className="button is-primary">

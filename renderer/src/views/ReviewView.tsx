@@ -22,11 +22,12 @@ function weekdayName(date: LocalDate): string {
   return WEEKDAY.format(new Date(year, month - 1, day, 12));
 }
 
+/** No-break spaces: "(15 min)" never breaks across lines. */
 function minutesText(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return `${minutes}\u00a0min`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return rest === 0 ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${rest}\u00a0min`;
 }
 
 export function ReviewView() {
