@@ -69,3 +69,24 @@ test.describe('signing in', () => {
     await snap(page, 'demo-today');
   });
 });
+
+test.describe('signing in, what the screen says', () => {
+  test("shows the app's mark, the same ring as the tray icon", async ({ page }) => {
+    const mark = page.locator('.brand svg');
+    await expect(mark).toBeVisible();
+    // A ring (and the running centre): the shape shared/brandMark.ts gives the tray icons.
+    await expect(mark.locator('circle')).toHaveCount(2);
+    expect(await mark.locator('circle').first().getAttribute('fill')).toBe('none');
+  });
+
+  test('offline, a sign-in is refused with one message, and it is true', async ({ page, sim }) => {
+    sim.knobs.setOffline(true);
+    await signIn(page, SIMULATOR_TOKENS.single);
+    await expect(alert(page)).toBeVisible();
+    await expect(alert(page)).toHaveCount(1);
+    // Nothing was ever loaded: no word of "showing what was last loaded".
+    await expect(page.getByText(/last loaded/i)).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveCount(0);
+    await snap(page, 'sign-in-offline');
+  });
+});

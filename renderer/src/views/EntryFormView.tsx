@@ -319,7 +319,10 @@ export function EntryFormView({ form }: { form: EntryForm }) {
             <button type="button" className="button" onClick={cancel}>
               Cancel
             </button>
-            <button type="submit" className="button is-primary">
+            {/* Pressing it leaves the focus in the field: a field's error shown on leaving it would
+                push this button from under the pointer between press and release, losing the click.
+                The submit checks every field and focuses the one in error. */}
+            <button type="submit" className="button is-primary" onMouseDown={(event) => event.preventDefault()}>
               {timer ? 'Start timer' : 'Save entry'}
             </button>
           </div>
