@@ -16,6 +16,7 @@ import {
 import { startConfiguredWebHost } from '../electron/web/configuredWebHost';
 import { ensureBuilt } from '../electron/web/launch/appBuild';
 import { BUILT_RENDERER_DIR, type WebHost } from '../electron/web/webHost';
+import { reviewAgainstFloor, warmLoadAgainstFloor } from './bench/againstFloor';
 import { cliColdStart } from './bench/cliColdStart';
 import { formatFigure, type Figure } from './bench/figures';
 import { popoverTiming } from './bench/popoverTiming';
@@ -87,17 +88,19 @@ async function main(): Promise<void> {
   print(reviewTiming());
   (await cliColdStart(ROOT)).forEach(print);
 
-  await inBrowser(['warm popover show', 'review view shown'], async (browser) => {
+  await inBrowser(['warm popover show', 'warm page load beside an empty page', 'review view shown', 'review view beside a view that needs no data'], async (browser) => {
     const figures: Figure[] = [];
     const warm = await startApp();
     try {
       figures.push(...(await popoverTiming(browser, warm.host.url, warm.sim)));
+      figures.push(...(await warmLoadAgainstFloor(browser, warm.host.url, BUILT_RENDERER_DIR)));
     } finally {
       await warm.close();
     }
     const year = await startApp();
     try {
       figures.push(await reviewRendering(browser, year.host.url, year.sim));
+      figures.push(await reviewAgainstFloor(browser, year.host.url));
     } finally {
       await year.close();
     }

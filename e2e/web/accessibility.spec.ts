@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoViolations } from './axe';
 import { expect, snap, test } from './fixtures';
-import { choose, entryItems, tokenBox, waitForEntries } from './popover';
+import { choose, entryItems, quickStart, runningBar, tokenBox, waitForEntries } from './popover';
 
 /** Opens a top-level view offered as a button, tab or link (the popover's navigation). */
 async function openView(page: Page, name: RegExp): Promise<void> {
@@ -31,6 +31,31 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await waitForEntries(page);
       await expectNoViolations(page, 'today');
       await snap(page, 'a11y-today');
+    });
+
+    test('today, with the quick-start list open', async ({ page }) => {
+      await waitForEntries(page);
+      await expect(runningBar(page)).toBeVisible();
+      await quickStart(page).press('ArrowDown');
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await expectNoViolations(page, 'today with quick start open');
+      await snap(page, 'a11y-quick-start');
+    });
+
+    test('keyboard shortcuts', async ({ page }) => {
+      await waitForEntries(page);
+      await page.getByRole('button', { name: 'Keyboard shortcuts', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectNoViolations(page, 'keyboard shortcuts');
+      await snap(page, 'a11y-shortcuts');
+    });
+
+    test('another day', async ({ page }) => {
+      await waitForEntries(page);
+      await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+      await expect(page.getByRole('button', { name: 'Today', exact: true })).toBeVisible();
+      await expectNoViolations(page, 'another day');
+      await snap(page, 'a11y-another-day');
     });
 
     test('new entry', async ({ page }) => {
@@ -63,6 +88,31 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: /review/i }).first()).toBeVisible();
       await expectNoViolations(page, 'review');
       await snap(page, 'a11y-review');
+    });
+
+    test.describe('start/end-time account', () => {
+      test.use({ account: 'timestamp' });
+      test('review with gaps to fill, and the form it opens', async ({ page }) => {
+        await waitForEntries(page);
+        await openView(page, /^Review$/);
+        await expect(page.getByRole('heading', { name: 'Worth a look' })).toBeVisible();
+        await expectNoViolations(page, 'review with gaps');
+        await snap(page, 'a11y-review-gaps');
+        await page.getByRole('button', { name: /^Add an entry from / }).first().click();
+        await expect(page.getByRole('form', { name: 'New entry' })).toBeVisible();
+        await expectNoViolations(page, 'new entry filling a gap');
+        await snap(page, 'a11y-fill-gap');
+      });
+    });
+
+    test.describe('demo', () => {
+      test.use({ signedIn: false });
+      test('today in the demo', async ({ page }) => {
+        await page.getByRole('button', { name: 'Try the demo', exact: true }).click();
+        await waitForEntries(page);
+        await expectNoViolations(page, 'demo');
+        await snap(page, 'a11y-demo');
+      });
     });
 
     test('settings', async ({ page }) => {

@@ -12,7 +12,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('is pinned above the list with project, task and notes, and stays in view however the list scrolls', async ({
       page,
-      sim,
     }) => {
       await waitForEntries(page);
       await addEntriesThroughApp(page, toLocalDate(new Date()), 6);
