@@ -3,7 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { persistQueryCache, restoreQueryCache } from './api/persistCache';
+import { call } from './api/bridge';
 import { createQueryClient } from './api/queryClient';
+import { queryKeys } from './api/queryKeys';
 import './styles/app.css';
 import './styles/settings.css';
 import './styles/prompts.css';
@@ -11,7 +13,16 @@ import './styles/prompts.css';
 async function start() {
   const client = createQueryClient();
   // Hydrate before the first render, so the last-known entries show at once, not after a spinner.
+  // The session is asked for at the same time rather than after the first render: the first
+  // render is then the signed-in popover itself, one bridge round trip sooner.
+  const session = call('session.get', {}).then(
+    (value) => value,
+    () => null,
+  );
   await restoreQueryCache(client);
+  const known = await session;
+  // A failed ask is left to the session query, which retries and words the failure.
+  if (known) client.setQueryData(queryKeys.session, known);
   const persistence = persistQueryCache(client);
   window.addEventListener('pagehide', persistence.flush);
 
