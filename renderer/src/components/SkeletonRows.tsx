@@ -1,16 +1,15 @@
-/** Placeholder rows the height of real ones, so the list does not jump when entries arrive. */
+/** Placeholder rows laid out like real ones (name and hours, task, notes), so nothing jumps when entries arrive. */
 export function SkeletonRows({ count = 3 }: { count?: number }) {
   return (
     <ul className="entries" aria-hidden="true">
       {Array.from({ length: count }, (_, index) => (
         <li key={index} className="entry skeleton">
-          <div className="entry-main">
+          <div className="entry-top">
             <span className="skeleton-line wide" />
-            <span className="skeleton-line" />
-          </div>
-          <div className="entry-side">
             <span className="skeleton-line short" />
           </div>
+          <span className="skeleton-line narrow" />
+          <span className="skeleton-line" />
         </li>
       ))}
     </ul>
