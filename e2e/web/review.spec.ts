@@ -82,7 +82,7 @@ test.describe('review, start/end-time account', () => {
     await openReview(page);
     // 8:30–10:00 and 10:15–10:45, and a timer started 20 minutes before the sample day was made.
     await expect(page.getByRole('heading', { name: 'Worth a look' })).toBeVisible();
-    await expect(page.getByText(/from 10:00 to 10:15 \(15 min\)/)).toBeVisible();
+    await expect(page.getByText(/from 10:00 to 10:15 \(15\smin\)/)).toBeVisible();
     const timerStart = new Date(Date.now() - 20 * 60_000);
     const startMinutes = timerStart.getHours() * 60 + timerStart.getMinutes();
     if (toLocalDate(timerStart) === toLocalDate(new Date()) && startMinutes > 10 * 60 + 46) {
