@@ -70,6 +70,12 @@ test.describe('review, duration account', () => {
     await snap(page, 'review-previous-week');
     await page.getByRole('button', { name: 'Next week', exact: true }).click();
     await expect(current).toHaveAccessibleName(/^Today, /);
+    // Two weeks back, one press brings the review to this week.
+    await page.getByRole('button', { name: 'Previous week', exact: true }).click();
+    await page.getByRole('button', { name: 'Previous week', exact: true }).click();
+    await page.getByRole('button', { name: 'This week', exact: true }).click();
+    await expect(current).toHaveAccessibleName(/^Today, /);
+    await expect(page.getByRole('button', { name: 'This week', exact: true })).toHaveCount(0);
   });
 });
 

@@ -23,8 +23,6 @@ import { useDayShown, useToday } from '../hooks/useToday';
 import { usePendingDeleteStore } from '../stores/pendingDeleteStore';
 import { useUiStore } from '../stores/uiStore';
 
-const OFFLINE_NOTE = "You're offline — showing what was last loaded.";
-
 function newestFirst(a: TimeEntry, b: TimeEntry): number {
   return b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
 }
@@ -158,8 +156,9 @@ export function DayView() {
   return (
     <>
       <DayHeader day={day} today={today} />
-      {entries.isError && entries.data ? (
-        <p className="banner is-muted">{offline ? OFFLINE_NOTE : `Could not refresh: ${entries.error.message}`}</p>
+      {/* Offline is said once, by the sync status line above; other failures to refresh are said here. */}
+      {entries.isError && entries.data && !offline ? (
+        <p className="banner is-muted">Could not refresh: {entries.error.message}</p>
       ) : null}
       <div className="day-top">
         {running ? <RunningTimerBar entry={running} onStop={stopEntry} /> : null}

@@ -90,6 +90,8 @@ describe('Entry form', () => {
     await openNewEntry(user);
     await chooseProjectAndTask(user);
     await user.type(screen.getByLabelText('Hours'), '2');
+    // Leaving the field tidies it (pressing Save keeps the focus where it is).
+    await user.tab();
     await user.click(screen.getByRole('button', { name: 'Save entry' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Project is archived');
     // Hours were tidied into the account's format when the field was left.

@@ -78,6 +78,11 @@ export function ReviewView() {
           <p className="week-range">
             {formatDay(from, today, dateFormat)} – {formatDay(to, today, dateFormat)}
           </p>
+          {week.includes(today) ? null : (
+            <button type="button" className="chip" onClick={() => choose(today)}>
+              This week
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Next week" title="Next week" onClick={() => choose(addDays(day, 7))}>
             <ChevronRightIcon />
           </button>
