@@ -45,11 +45,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectMovedTogether(page, start, 0);
     });
 
-    test('while loading, the footer holds placeholders of its final size, never a wrong 0:00', async ({ browser, host, sim }) => {
+    test('while loading, the footer holds placeholders of its final size, never a wrong 0:00', async ({ browser, host }) => {
       const context = await browser.newContext({ colorScheme, viewport: { width: 380, height: 560 } });
       const page = await context.newPage();
+      // The bridge's answer with the entries is held back in the browser, whatever the core
+      // already holds, until the placeholders have been measured.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route('**/api/entries.list', async (route) => {
+        await held;
+        await route.continue();
+      });
       try {
-        sim.knobs.setLatency(1_500);
         await page.goto(host.url);
         await expect(page.getByRole('heading', { name: /^Today, / })).toBeVisible({ timeout: 10_000 });
         await expect(dayTotal(page)).toHaveAttribute('aria-busy', 'true');
@@ -58,7 +65,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const footer = page.getByRole('contentinfo');
         const loadingHeight = (await footer.boundingBox())?.height;
         await snap(page, 'loading');
-        sim.knobs.setLatency(0);
+        release();
         await waitForEntries(page);
         await expect(weekFigure(page)).toBeVisible();
         expect((await footer.boundingBox())?.height).toBe(loadingHeight);
@@ -67,17 +74,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
     });
 
-    test('cached entries being refreshed are marked, quietly, and the mark goes when Harvest answers', async ({ page, sim }) => {
+    test('cached entries being refreshed are marked, quietly, and the mark goes when Harvest answers', async ({ page }) => {
       await waitForEntries(page);
       await expect(entriesList(page)).not.toHaveAttribute('aria-busy', 'true');
-      sim.knobs.setLatency(1_200);
+      // From now on the entries' answer comes a little late, as from a slow Harvest.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/entries.list', async (route) => {
+        await held;
+        await route.continue();
+      });
       // A restart refreshes the week once Harvest has answered it.
       await entryItems(page).filter({ hasText: 'Daily stand-up' }).getByRole('button', { name: 'Restart timer', exact: true }).click();
       await expect(entriesList(page)).toHaveAttribute('aria-busy', 'true', { timeout: 5_000 });
       // The entries stay on screen meanwhile: nothing blanks or jumps.
       await expect(entryItems(page).first()).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
-      sim.knobs.setLatency(0);
+      release();
       await expect(entriesList(page)).not.toHaveAttribute('aria-busy', 'true', { timeout: 10_000 });
     });
   });
