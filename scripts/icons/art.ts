@@ -5,7 +5,10 @@
 // Why not an SVG rendered by a library: the art is two circles and a rounded square, whose pixel
 // coverage has a closed form; a rasteriser would add a native dependency for that.
 
-export type TrayState = 'idle' | 'running';
+import { MARK_CENTRE, MARK_RING_INNER, MARK_RING_OUTER, MARK_SIZE, type MarkState } from '../../shared/brandMark';
+
+// The geometry is shared/brandMark.ts's, which the popover also draws (its sign-in mark).
+export type TrayState = MarkState;
 export type Rgb = readonly [number, number, number];
 
 export const HARVEST_ORANGE: Rgb = [0xf3, 0x6c, 0x00];
@@ -22,12 +25,12 @@ function inside(distance: number, radius: number): number {
   return Math.min(1, Math.max(0, radius - distance + 0.5));
 }
 
-/** The glyph's coverage at pixel centre (x, y) of a `size` square, in 32-unit design space. */
+/** The glyph's coverage at pixel centre (x, y) of a `size` square, in the mark's design space. */
 function glyph(x: number, y: number, size: number, state: TrayState): number {
-  const unit = size / 32;
+  const unit = size / MARK_SIZE;
   const distance = Math.hypot(x - size / 2, y - size / 2);
-  const ring = inside(distance, 12.5 * unit) * (1 - inside(distance, 9.5 * unit));
-  const centre = state === 'running' ? inside(distance, 6 * unit) : 0;
+  const ring = inside(distance, MARK_RING_OUTER * unit) * (1 - inside(distance, MARK_RING_INNER * unit));
+  const centre = state === 'running' ? inside(distance, MARK_CENTRE * unit) : 0;
   return Math.max(ring, centre);
 }
 
