@@ -1,19 +1,10 @@
-// The only pages Harvest Tray opens in the user's browser: Harvest's own https sites.
+// Opens Harvest's own pages in the user's browser. Which pages those are is decided once, in the
+// core (core/app/externalUrl.ts); the desktop checks again here because a window's own link
+// handler reaches the shell without passing through the core.
 import { AppFailure } from '../../shared/errors';
+import { isAllowedExternalUrl } from '../core/app/externalUrl';
 
-const allowedDomains = ['harvestapp.com', 'getharvest.com'];
-
-export function isAllowedExternalUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return false;
-  const host = parsed.hostname.toLowerCase();
-  return allowedDomains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
+export { isAllowedExternalUrl };
 
 export interface ShellLike {
   openExternal(url: string): Promise<void>;

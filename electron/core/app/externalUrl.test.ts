@@ -8,6 +8,7 @@ describe('isAllowedExternalUrl', () => {
     'https://id.getharvest.com/developers',
     'https://getharvest.com/',
     'https://HELP.GetHarvest.com/api-v2',
+    'https://harvestapp.com:443/time',
   ])('opens %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
@@ -18,6 +19,15 @@ describe('isAllowedExternalUrl', () => {
     'https://evilharvestapp.com',
     'https://notgetharvest.com/',
     'https://user:pass@harvestapp.com/',
+    'https://harvestapp.com@evil.example/',
+    'https://harvestapp.com:x@evil.example/',
+    'https://evil.example\\@harvestapp.com/',
+    'https://evil.example\\.harvestapp.com/',
+    'https://harvestapp.com%2Eevil.example/',
+    'https://xn--harvestpp-9fg.com/',
+    'https://harvestapp.com./',
+    'http://northwind.harvestapp.com/',
+    'http://harvestapp.com:443/',
     'https://harvestapp.com:8443/',
     'javascript:alert(1)',
     'file:///etc/passwd',
