@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClockTime, parseClockTime } from './clockTime';
+import { formatClockTime, normalizeClockTime, parseClockTime } from './clockTime';
 
 describe('parseClockTime', () => {
   it.each([
@@ -71,5 +71,22 @@ describe('formatClockTime', () => {
         },
       ),
     );
+  });
+});
+
+describe('normalizeClockTime', () => {
+  it.each([
+    ['9am', '9:00am'],
+    ['9:05 PM', '9:05pm'],
+    ['8:05 a.m.', '8:05am'],
+    ['9', '9:00'],
+    ['08:00', '8:00'],
+    ['14:30', '14:30'],
+  ])('writes %s as %s', (text, written) => {
+    expect(normalizeClockTime(text)).toBe(written);
+  });
+
+  it.each(['25:00', '9:75', '13:00pm', '99:99', 'noon'])('refuses %s', (text) => {
+    expect(normalizeClockTime(text)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 // Harvest's started_time / ended_time are local clock strings in the account's 12h or 24h format
-// ("8:00am", "14:30"). A small regex reads both: date-fns' parse would need one pattern per variant
-// and silently accepts odd input, which we would rather refuse.
+// ("8:00am", "14:30"). This is the app's one grammar for them: the popover's fields, the contract
+// every bridge parses with, and the Harvest simulator all read times here. A small regex reads
+// both clocks: date-fns' parse would need one pattern per variant and silently accepts odd input,
+// which we would rather refuse.
 const CLOCK = /^(\d{1,2})(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?$/;
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -20,6 +22,16 @@ export function parseClockTime(text: string): number | null {
   }
   if (hours > 23) return null;
   return hours * 60 + minutes;
+}
+
+/**
+ * The time written as Harvest writes it, in the clock the text was written in ("9am" ->
+ * "9:00am", "9" -> "9:00", "14:30" stays), or null when it is not a time of day.
+ */
+export function normalizeClockTime(text: string): string | null {
+  const minutes = parseClockTime(text);
+  if (minutes === null) return null;
+  return formatClockTime(minutes, /[ap]\.?\s*m?\.?\s*$/i.test(text.trim()) ? '12h' : '24h');
 }
 
 export function formatClockTime(minutes: number, clock: '12h' | '24h'): string {

@@ -27,21 +27,41 @@ import {
   snoozeSchema,
   syncStateSchema,
   timeEntrySchema,
+  timesheetDateSchema,
 } from './domain';
 import { appErrorSchema } from './errors';
+import { normalizeClockTime } from './clockTime';
+import { checkHours } from './hours';
+import { notesError } from './notes';
 
 const none = z.object({}).strict();
-const notes = z.string().max(10_000);
-/** Hours as the user's typed text was parsed by the renderer; the main process re-checks the range. */
-const hours = z.number().min(0).max(24);
-/** A local clock time as Harvest takes it, e.g. "9:00am" or "14:30". */
-const clockTime = z.string().regex(/^\d{1,2}:\d{2}\s?([ap]m)?$/i, 'Expected a time like 9:00am or 14:30');
+const notes = z.string().superRefine((value, context) => {
+  const problem = notesError(value);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
+/** Hours by the one rule in shared/hours.ts: 0 to 24, rounded to the two decimals Harvest keeps. */
+const hours = z.number().transform((value, context) => {
+  const checked = checkHours(value);
+  if (checked.ok) return checked.hours;
+  context.addIssue({ code: 'custom', message: checked.reason });
+  return z.NEVER;
+});
+/** A local clock time by the one grammar in shared/clockTime.ts, passed on as Harvest writes it. */
+const clockTime = z
+  .string()
+  .max(20, 'Expected a time of day like 9:00am or 14:30')
+  .transform((value, context) => {
+    const written = normalizeClockTime(value);
+    if (written !== null) return written;
+    context.addIssue({ code: 'custom', message: `“${value}” is not a time of day. Write it like 9:00am or 14:30.` });
+    return z.NEVER;
+  });
 
 const entryFields = z
   .object({
     projectId: idSchema,
     taskId: idSchema,
-    spentDate: localDateSchema,
+    spentDate: timesheetDateSchema,
     notes: notes.optional(),
     /** Duration accounts: the hours to record. Left out on today: a timer starts. */
     hours: hours.optional(),
@@ -55,7 +75,7 @@ const entryPatch = z
   .object({
     projectId: idSchema.optional(),
     taskId: idSchema.optional(),
-    spentDate: localDateSchema.optional(),
+    spentDate: timesheetDateSchema.optional(),
     notes: notes.optional(),
     hours: hours.optional(),
     startedTime: clockTime.optional(),

@@ -2,13 +2,17 @@
 // replies into these shapes, so the renderer never depends on Harvest's wire format.
 import { z } from 'zod';
 import { parseClockTime } from './clockTime';
+import { checkTimesheetDate, isLocalDate } from './localDate';
 
 /** A calendar date in the user's local time zone, `YYYY-MM-DD` (Harvest's `spent_date`). */
-export const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date like 2026-11-21')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Not a real date');
+export const localDateSchema = z.string().refine(isLocalDate, 'Expected a real date like 2026-11-21');
 export type LocalDate = z.infer<typeof localDateSchema>;
+
+/** A date an entry is written on: a real date within what a timesheet can mean (see localDate.ts). */
+export const timesheetDateSchema = z.string().superRefine((value, context) => {
+  const checked = checkTimesheetDate(value);
+  if (!checked.ok) context.addIssue({ code: 'custom', message: checked.reason });
+});
 
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export type Id = z.infer<typeof idSchema>;

@@ -16,7 +16,8 @@ describe('parseHours', () => {
     ['2', 2],
     ['1:30', 1.5],
     [':45', 0.75],
-    ['0:05', 5 / 60],
+    // Harvest keeps two decimals: five minutes is 0.08 h, which shows as 0:05 again.
+    ['0:05', 0.08],
     ['90m', 1.5],
     ['90 min', 1.5],
     ['45 minutes', 0.75],
@@ -30,6 +31,17 @@ describe('parseHours', () => {
     ['0', 0],
   ])('reads %s as %f hours', (text, hours) => {
     expect(hoursOf(text)).toBeCloseTo(hours, 10);
+  });
+
+  it('refuses an amount Harvest would keep as nothing, and rounds the rest to two decimals', () => {
+    expect(parseHours('0.0001')).toEqual({
+      kind: 'invalid',
+      reason: '0.0001 hours is less than Harvest records: the least it keeps is 0.01 hours (36 seconds).',
+    });
+    expect(parseHours('0:00')).toEqual({ kind: 'hours', hours: 0 });
+    expect(parseHours('1.236')).toEqual({ kind: 'hours', hours: 1.24 });
+    expect(parseHours('0.005')).toEqual({ kind: 'hours', hours: 0.01 });
+    expect(formatHours(hoursOf('0:05'), 'hours_minutes')).toBe('0:05');
   });
 
   it('treats blank input as empty, which means "start a timer"', () => {

@@ -9,6 +9,40 @@ export type ParsedHours =
 const MAX_HOURS = 24;
 const HINT = 'Type hours like 1.5, 1:30 or 1h 30m.';
 
+/**
+ * Harvest keeps hours to two decimals (0.01 h is 36 seconds) and rounds whatever it is sent.
+ * Sending exactly what it will keep means the reply, the list and the total all agree.
+ */
+export function toHarvestHours(hours: number): number {
+  return Math.round(hours * 100) / 100;
+}
+
+export type HoursCheck = { ok: true; hours: number } | { ok: false; reason: string };
+
+/**
+ * The one rule for an amount of hours, wherever it comes from (typed in the popover, sent over
+ * the bridge, given on the command line): 0 to 24, rounded to what Harvest keeps; an amount
+ * that is more than nothing but rounds to nothing is refused rather than saved as 0.
+ */
+export function checkHours(hours: number): HoursCheck {
+  if (!Number.isFinite(hours)) return { ok: false, reason: `Hours must be a number. ${HINT}` };
+  if (hours < 0) return { ok: false, reason: 'Hours cannot be negative.' };
+  if (hours > MAX_HOURS) return { ok: false, reason: 'An entry can hold at most 24 hours.' };
+  const kept = toHarvestHours(hours);
+  if (kept === 0 && hours > 0) {
+    return {
+      ok: false,
+      reason: `${formatTiny(hours)} hours is less than Harvest records: the least it keeps is 0.01 hours (36 seconds).`,
+    };
+  }
+  return { ok: true, hours: kept };
+}
+
+function formatTiny(hours: number): string {
+  // Up to 6 significant digits, never exponent notation ("1e-7" would not read as hours).
+  return hours.toLocaleString('en', { maximumSignificantDigits: 6, useGrouping: false });
+}
+
 // A number with either decimal mark: "1.5", "1,5", ".5", "2".
 const NUMBER = String.raw`(\d+(?:[.,]\d*)?|[.,]\d+)`;
 const DECIMAL = new RegExp(`^${NUMBER}$`);
@@ -57,8 +91,8 @@ export function parseHours(text: string): ParsedHours {
   const hours = hoursFromText(trimmed);
   if (hours === null || !Number.isFinite(hours))
     return { kind: 'invalid', reason: `“${text.trim()}” is not a time. ${HINT}` };
-  if (hours > MAX_HOURS) return { kind: 'invalid', reason: 'An entry can hold at most 24 hours.' };
-  return { kind: 'hours', hours };
+  const checked = checkHours(hours);
+  return checked.ok ? { kind: 'hours', hours: checked.hours } : { kind: 'invalid', reason: checked.reason };
 }
 
 export function formatHours(hours: number, format: TimeFormat): string {

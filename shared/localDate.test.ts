@@ -3,7 +3,7 @@ process.env.TZ = 'Pacific/Auckland';
 
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, toLocalDate, weekDays } from './localDate';
+import { addDays, checkTimesheetDate, isLocalDate, toLocalDate, weekDays } from './localDate';
 
 const originalTz = process.env.TZ;
 afterAll(() => {
@@ -109,5 +109,35 @@ describe('weekDays', () => {
         days.slice(1).forEach((day, index) => expect(addDays(days[index] ?? '', 1)).toBe(day));
       }),
     );
+  });
+});
+
+describe('isLocalDate', () => {
+  it('takes only real calendar dates written YYYY-MM-DD', () => {
+    for (const text of ['2024-02-29', '2026-12-31', '1900-01-01', '9999-12-31']) expect(isLocalDate(text), text).toBe(true);
+    for (const text of ['2025-02-29', '2025-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-01', '20260101', ''])
+      expect(isLocalDate(text), text).toBe(false);
+  });
+});
+
+describe('checkTimesheetDate', () => {
+  const today = '2026-11-21';
+
+  it('takes every day from 1 January 2000 to a year from today', () => {
+    for (const date of ['2000-01-01', '2024-02-29', today, '2027-11-21']) {
+      expect(checkTimesheetDate(date, today)).toEqual({ ok: true, date });
+    }
+  });
+
+  it.each([
+    ['', 'Enter the date of the entry.'],
+    ['2025-02-30', '“2025-02-30” is not a day on the calendar.'],
+    ['21/11/2026', '“21/11/2026” is not a date. Write it like 2026-11-21.'],
+    ['1999-12-31', '31 December 1999 is too long ago: entries can go back to 1 January 2000.'],
+    ['1900-01-01', '1 January 1900 is too long ago: entries can go back to 1 January 2000.'],
+    ['2027-11-22', '22 November 2027 is too far ahead: entries can be at most a year from today (21 November 2027).'],
+    ['9999-12-31', '31 December 9999 is too far ahead: entries can be at most a year from today (21 November 2027).'],
+  ])('refuses %j in words', (text, reason) => {
+    expect(checkTimesheetDate(text, today)).toEqual({ ok: false, reason });
   });
 });
