@@ -4,9 +4,13 @@ import type { RequestOf } from '../../../shared/contract';
 import type { CompanySettings, LocalDate, TimeEntry } from '../../../shared/domain';
 import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
 import { parseHours } from '../../../shared/hours';
+import { checkTimesheetDate } from '../../../shared/localDate';
+import { notesError } from '../../../shared/notes';
 import type { EntryFormValues } from '../stores/uiStore';
 
-export type FieldErrors = Partial<Record<'project' | 'task' | 'hours' | 'startTime' | 'endTime', string>>;
+export type FieldErrors = Partial<
+  Record<'project' | 'task' | 'notes' | 'hours' | 'startTime' | 'endTime' | 'date', string>
+>;
 
 export type Submission =
   | { kind: 'invalid'; errors: FieldErrors }
@@ -34,6 +38,12 @@ export function hoursError(text: string): string | undefined {
   return parsed.kind === 'invalid' ? parsed.reason : undefined;
 }
 
+/** The date field by the contract's own rule, so the form refuses what the core would. */
+export function dateError(text: string, today: LocalDate): string | undefined {
+  const checked = checkTimesheetDate(text, today);
+  return checked.ok ? undefined : checked.reason;
+}
+
 export function clockTimeError(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   return parseClockTime(text) === null ? `“${text.trim()}” is not a time of day. Type it like 9:00am or 14:30.` : undefined;
@@ -49,6 +59,11 @@ export function buildSubmission(values: EntryFormValues, context: Context): Subm
   const errors: FieldErrors = {};
   if (values.projectId === null) errors.project = 'Choose a project.';
   if (values.taskId === null) errors.task = 'Choose a task.';
+  const notesProblem = notesError(values.notes);
+  if (notesProblem) errors.notes = notesProblem;
+  // An emptied date must not fall back to the day shown: the entry would land on a day nobody chose.
+  const dateProblem = dateError(values.date, context.today);
+  if (dateProblem) errors.date = dateProblem;
   const timestamps = context.company.wantsTimestampTimers;
   const parsedHours = parseHours(values.hours);
   if (!timestamps && parsedHours.kind === 'invalid') errors.hours = parsedHours.reason;

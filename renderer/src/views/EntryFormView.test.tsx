@@ -134,4 +134,56 @@ describe('Entry form', () => {
       { projectId: 12, taskId: 23, spentDate: today(), startedTime: '9:00am', endedTime: '10:30am' },
     ]);
   });
+
+  it('takes back a field’s error as soon as what is typed reads, before the field is left', async () => {
+    // In a browser the error vanishing on blur moves the Save button under the pointer, and the
+    // click that caused the blur lands beside it: the corrected form then sends nothing.
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    const hours = screen.getByLabelText('Hours');
+    await user.type(hours, '-1');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(hours).toHaveAccessibleDescription('Hours cannot be negative.');
+    await user.clear(hours);
+    await user.type(hours, '0:15');
+    expect(hours).not.toHaveAttribute('aria-invalid');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(fake.callsTo('entries.create')).toEqual([{ projectId: 12, taskId: 23, spentDate: today(), hours: 0.25 }]);
+  });
+
+  it('an emptied date is refused in words, and nothing is sent', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    await user.type(screen.getByLabelText('Hours'), '1');
+    const date = screen.getByLabelText('Date');
+    fireEvent.change(date, { target: { value: '' } });
+    await user.click(screen.getByRole('button', { name: /Save entry|Start timer/ }));
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(date).toHaveAccessibleDescription('Enter the date of the entry.');
+    expect(fake.callsTo('entries.create')).toHaveLength(0);
+    expect(fake.callsTo('timer.start')).toHaveLength(0);
+  });
+
+  it('refuses a date no timesheet means, and notes longer than an entry holds', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray();
+    renderWithBridge(<App />, fake);
+    await openNewEntry(user);
+    await chooseProjectAndTask(user);
+    await user.type(screen.getByLabelText('Hours'), '1');
+    fireEvent.change(screen.getByLabelText('Date'), { target: { value: '1900-01-01' } });
+    fireEvent.change(screen.getByLabelText('Notes'), { target: { value: '😀'.repeat(10_001) } });
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(screen.getByLabelText('Date')).toHaveAccessibleDescription(/1 January 1900 is too long ago/);
+    expect(screen.getByLabelText('Notes')).toHaveAccessibleDescription(
+      'Notes can hold at most 10,000 characters; these have 10,001.',
+    );
+    expect(fake.callsTo('entries.create')).toHaveLength(0);
+  });
 });

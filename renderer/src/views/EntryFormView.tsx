@@ -8,10 +8,12 @@ import { describeError } from '../api/bridge';
 import {
   buildSubmission,
   clockTimeError,
+  dateError,
   hoursError,
   startsTimer,
   type FieldErrors,
 } from '../api/entrySubmission';
+import { notesError } from '../../../shared/notes';
 import type { EntryDraft } from '../api/optimisticEntry';
 import { BackHeader } from '../components/BackHeader';
 import { ClockTimeField } from '../components/ClockTimeField';
@@ -94,6 +96,13 @@ export function EntryFormView({ form }: { form: EntryForm }) {
   const context = { company: settings, today, ...(editing ? { editing } : {}) };
   const set = (patch: Partial<EntryFormValues>) =>
     setValues((current) => ({ ...current, ...patch }));
+  /**
+   * A field that shows an error is checked again on every change, so the error goes as soon as
+   * the text reads. Were it to go only on blur, the form would shrink under the pointer between
+   * the press and the release of a click on Save, and the click would land beside the button.
+   */
+  const recheck = (field: keyof FieldErrors, error: string | undefined) =>
+    setErrors((current) => (current[field] === undefined ? current : { ...current, [field]: error }));
 
   // Leaving an edit gives the focus back to its row; a new entry's form goes back to quick start.
   const cancel = () => {
@@ -259,8 +268,15 @@ export function EntryFormView({ form }: { form: EntryForm }) {
             recent={recent}
             projectId={values.projectId}
             taskId={values.taskId}
-            onProject={(projectId, taskId) => set({ projectId, taskId })}
-            onTask={(taskId) => set({ taskId })}
+            onProject={(projectId, taskId) => {
+              set({ projectId, taskId });
+              recheck('project', undefined);
+              if (taskId !== null) recheck('task', undefined);
+            }}
+            onTask={(taskId) => {
+              set({ taskId });
+              recheck('task', undefined);
+            }}
             errors={errors}
             loading={choices.isPending}
             autoFocus
@@ -271,8 +287,18 @@ export function EntryFormView({ form }: { form: EntryForm }) {
               id="entry-notes"
               rows={3}
               value={values.notes}
-              onChange={(event) => set({ notes: event.target.value })}
+              aria-invalid={errors.notes ? true : undefined}
+              aria-describedby={errors.notes ? 'entry-notes-error' : undefined}
+              onChange={(event) => {
+                set({ notes: event.target.value });
+                recheck('notes', notesError(event.target.value));
+              }}
             />
+            {errors.notes ? (
+              <p id="entry-notes-error" className="field-error">
+                {errors.notes}
+              </p>
+            ) : null}
           </div>
           {/* Two or three fields side by side; an error below them takes the row's full width. */}
           <div className={timestamps ? 'field-row is-three' : 'field-row'}>
@@ -281,7 +307,10 @@ export function EntryFormView({ form }: { form: EntryForm }) {
                 <ClockTimeField
                   label="Start time"
                   value={values.startTime}
-                  onChange={(startTime) => set({ startTime })}
+                  onChange={(startTime) => {
+                    set({ startTime });
+                    recheck('startTime', clockTimeError(startTime));
+                  }}
                   onBlur={blurClock('startTime')}
                   error={errors.startTime}
                   placeholder={settings.clock === '24h' ? '09:00' : '9:00am'}
@@ -289,7 +318,10 @@ export function EntryFormView({ form }: { form: EntryForm }) {
                 <ClockTimeField
                   label="End time"
                   value={values.endTime}
-                  onChange={(endTime) => set({ endTime })}
+                  onChange={(endTime) => {
+                    set({ endTime });
+                    recheck('endTime', clockTimeError(endTime));
+                  }}
                   onBlur={blurClock('endTime')}
                   error={errors.endTime}
                   placeholder="Empty: timer"
@@ -298,7 +330,10 @@ export function EntryFormView({ form }: { form: EntryForm }) {
             ) : (
               <HoursField
                 value={values.hours}
-                onChange={(hours) => set({ hours })}
+                onChange={(hours) => {
+                  set({ hours });
+                  recheck('hours', hoursError(hours));
+                }}
                 onBlur={blurHours}
                 error={errors.hours}
                 placeholder={
@@ -309,10 +344,13 @@ export function EntryFormView({ form }: { form: EntryForm }) {
             <DateField
               value={values.date}
               format={dateFormat}
-              onChange={(date) => set({ date })}
+              onChange={(date) => {
+                set({ date });
+                recheck('date', dateError(date, today));
+              }}
               onProblem={setDateProblem}
-              problem={dateProblem}
-              reveal={refusedOnce}
+              problem={dateProblem ?? errors.date}
+              reveal={refusedOnce || errors.date !== undefined}
             />
           </div>
           <div className="form-actions">
