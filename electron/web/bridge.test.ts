@@ -3,6 +3,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channelNames } from '../../shared/contract';
 import { AppFailure } from '../../shared/errors';
 import { startBridge, type Bridge } from './bridge';
 import { createEventStream, type EventStream } from './eventStream';
@@ -42,19 +43,34 @@ afterEach(async () => {
 });
 
 function keyOf(b: Bridge): string {
-  return new URL(b.url).searchParams.get('key') ?? '';
+  return new URLSearchParams(new URL(b.url).hash.slice(1)).get('key') ?? '';
 }
 
-async function sessionCookie(): Promise<string> {
-  const traded = await send(bridge.url);
-  const setCookie = traded.headers['set-cookie']?.[0] ?? '';
-  return setCookie.split(';')[0] ?? '';
+/** The header the page sends with every request, holding the key it read from the printed URL. */
+function keyHeader(): Record<string, string> {
+  return { 'X-Harvest-Tray-Key': keyOf(bridge) };
+}
+
+/** Every cookie a browser would keep from opening the printed URL and the page behind it. */
+async function cookiesFromVisit(): Promise<string> {
+  const cookies: string[] = [];
+  const collect = (headers: Record<string, unknown>) => {
+    const setCookie = headers['set-cookie'];
+    for (const line of Array.isArray(setCookie) ? setCookie : []) cookies.push(String(line).split(';')[0] ?? '');
+  };
+  const first = await send(bridge.url);
+  collect(first.headers);
+  const location = first.headers.location;
+  const cookieHeader = () => ({ Cookie: cookies.join('; ') });
+  if (location) collect((await send(new URL(location, bridge.origin).href, { headers: cookieHeader() })).headers);
+  collect((await send(`${bridge.origin}/`, { headers: cookieHeader() })).headers);
+  return cookies.join('; ');
 }
 
 async function call(channel: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await send(`${bridge.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: await sessionCookie(), ...headers },
+    headers: { 'Content-Type': 'application/json', ...keyHeader(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, reply: JSON.parse(response.body) as unknown, headers: response.headers };
@@ -62,7 +78,8 @@ async function call(channel: string, body: unknown, headers: Record<string, stri
 
 describe('where it listens', () => {
   it('binds to 127.0.0.1 only and prints a URL with a fresh key each start', async () => {
-    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?key=[A-Za-z0-9_-]{40,}$/);
+    // In the fragment: a browser never sends it to any server, this one included.
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]{40,}$/);
     const other = await startBridge({ handlers: fake.handlers, events: createEventStream(), rendererDir: workDir, pageScript: '' });
     expect(keyOf(other)).not.toBe(keyOf(bridge));
     await other.close();
@@ -88,7 +105,7 @@ describe('where it listens', () => {
 });
 
 describe('the session key', () => {
-  it('answers 401 to API requests and pages without the cookie', async () => {
+  it('answers 401 to API requests and the event stream without the key header', async () => {
     const api = await send(`${bridge.origin}/api/session.get`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -96,34 +113,52 @@ describe('the session key', () => {
     });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect((await send(`${bridge.origin}/`)).status).toBe(401);
-    expect((await send(`${bridge.origin}/assets/app.js`)).status).toBe(401);
+    expect(JSON.parse(api.body).error.message).toMatch(/Open the link/);
+    const stream = await openEvents(`${bridge.origin}/api/events`, {});
+    expect(stream.status).toBe(401);
+    stream.close();
+    expect(fake.calls).toHaveLength(0);
+    expect(events.clientCount()).toBe(0);
+  });
+
+  it('serves the page itself without a key: it holds no secret, and sets no cookie', async () => {
+    const page = await send(`${bridge.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.body).not.toContain(keyOf(bridge));
+    expect(await cookiesFromVisit()).toBe('');
+  });
+
+  it('refuses a wrong key, in the header or anywhere else', async () => {
+    const wrongKey = await call('session.get', {}, { 'X-Harvest-Tray-Key': `${keyOf(bridge).slice(0, -1)}x` });
+    expect(wrongKey.status).toBe(401);
+    const inQuery = await send(`${bridge.origin}/api/session.get?key=${keyOf(bridge)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `harvest_tray_${bridge.port}=${keyOf(bridge)}` },
+      body: '{}',
+    });
+    expect(inQuery.status).toBe(401);
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('trades the key for an HttpOnly SameSite=Strict cookie and drops the key from the address', async () => {
-    const traded = await send(bridge.url);
-    expect(traded.status).toBe(303);
-    expect(traded.headers.location).toBe('/');
-    const cookie = traded.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toContain(`harvest_tray_${bridge.port}=${keyOf(bridge)}`);
-    expect(cookie).toMatch(/;\s*HttpOnly/i);
-    expect(cookie).toMatch(/;\s*SameSite=Strict/i);
-
-    const page = await send(`${bridge.origin}/`, { headers: { Cookie: cookie.split(';')[0] ?? '' } });
-    expect(page.status).toBe(200);
-  });
-
-  it('refuses a wrong key and a cookie holding a wrong key', async () => {
-    const wrongKey = await send(`${bridge.origin}/?key=${keyOf(bridge).slice(0, -1)}x`);
-    expect(wrongKey.status).toBe(401);
-    expect(wrongKey.headers['set-cookie']).toBeUndefined();
-    const wrongCookie = await send(`${bridge.origin}/api/session.get`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: `harvest_tray_${bridge.port}=guess` },
-      body: '{}',
-    });
-    expect(wrongCookie.status).toBe(401);
+  it('refuses the page’s cookies replayed from another process with forged same-origin headers, on every channel and the event stream', async () => {
+    // Another local web service the browser visits gets every cookie of 127.0.0.1, whatever its
+    // port; from there it can send them back with any headers it likes.
+    const cookie = await cookiesFromVisit();
+    const forged = { Cookie: cookie, Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' };
+    for (const channel of channelNames) {
+      const response = await send(`${bridge.origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...forged },
+        body: '{}',
+      });
+      expect(response.status, channel).toBe(401);
+    }
+    const stream = await openEvents(`${bridge.origin}/api/events`, forged);
+    expect(stream.status).toBe(401);
+    stream.close();
+    expect(fake.calls).toHaveLength(0);
+    expect(events.clientCount()).toBe(0);
   });
 });
 
@@ -156,9 +191,13 @@ describe('requests', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('answers an unknown channel with a validation error', async () => {
-    const { reply } = await call('session.dropTables', {});
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  it('answers an unknown channel with 404 and a validation error, like any path it does not serve', async () => {
+    for (const name of ['session.dropTables', 'constructor', '__proto__', '%E2%80%AE']) {
+      const { status, reply } = await call(name, {});
+      expect(status, name).toBe(404);
+      expect(reply, name).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/Unknown request/) } });
+    }
+    expect(fake.calls).toHaveLength(0);
   });
 
   it('answers a body that is not JSON, or too large, or not sent as JSON, with a validation error', async () => {
@@ -192,16 +231,15 @@ describe('requests', () => {
   });
 
   it('accepts only POST for channels', async () => {
-    const response = await send(`${bridge.origin}/api/session.get`, { headers: { Cookie: await sessionCookie() } });
+    const response = await send(`${bridge.origin}/api/session.get`, { headers: keyHeader() });
     expect(response.status).toBe(405);
   });
 });
 
 describe('events', () => {
   it('sends every emitted event to every open page and forgets pages that leave', async () => {
-    const cookie = await sessionCookie();
-    const first = await openEvents(`${bridge.origin}/api/events`, { Cookie: cookie });
-    const second = await openEvents(`${bridge.origin}/api/events`, { Cookie: cookie });
+    const first = await openEvents(`${bridge.origin}/api/events`, keyHeader());
+    const second = await openEvents(`${bridge.origin}/api/events`, keyHeader());
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(events.clientCount()).toBe(2);
@@ -217,18 +255,11 @@ describe('events', () => {
     await expect.poll(() => events.clientCount()).toBe(0);
   });
 
-  it('refuses the event stream without the cookie', async () => {
-    const denied = await openEvents(`${bridge.origin}/api/events`, {});
-    expect(denied.status).toBe(401);
-    denied.close();
-    expect(events.clientCount()).toBe(0);
-  });
 });
 
 describe('static files', () => {
   it('serves the renderer with a strict CSP, the right types and the bridge script first', async () => {
-    const cookie = await sessionCookie();
-    const page = await send(`${bridge.origin}/`, { headers: { Cookie: cookie } });
+    const page = await send(`${bridge.origin}/`);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("default-src 'none'");
@@ -237,25 +268,24 @@ describe('static files', () => {
     expect(page.body.indexOf('<script src="/web-bridge.js"></script>')).toBeGreaterThan(-1);
     expect(page.body.indexOf('/web-bridge.js')).toBeLessThan(page.body.indexOf('./assets/app.js'));
 
-    const script = await send(`${bridge.origin}/assets/app.js`, { headers: { Cookie: cookie } });
+    const script = await send(`${bridge.origin}/assets/app.js`);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.headers['x-content-type-options']).toBe('nosniff');
-    const style = await send(`${bridge.origin}/assets/app.css`, { headers: { Cookie: cookie } });
+    const style = await send(`${bridge.origin}/assets/app.css`);
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
-    const bridgeScript = await send(`${bridge.origin}/web-bridge.js`, { headers: { Cookie: cookie } });
+    const bridgeScript = await send(`${bridge.origin}/web-bridge.js`);
     expect(bridgeScript.body).toBe('window.pageScriptRan = true;');
     expect(bridgeScript.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
   it('refuses to leave the renderer folder', async () => {
-    const cookie = await sessionCookie();
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
-      const response = await send(`${bridge.origin}${path}`, { headers: { Cookie: cookie } });
+      const response = await send(`${bridge.origin}${path}`);
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toContain('outside the renderer');
     }
-    expect((await send(`${bridge.origin}/assets`, { headers: { Cookie: cookie } })).status).toBe(404);
-    expect((await send(`${bridge.origin}/missing.js`, { headers: { Cookie: cookie } })).status).toBe(404);
-    expect((await send(`${bridge.origin}/favicon.ico`, { headers: { Cookie: cookie } })).status).toBe(204);
+    expect((await send(`${bridge.origin}/assets`)).status).toBe(404);
+    expect((await send(`${bridge.origin}/missing.js`)).status).toBe(404);
+    expect((await send(`${bridge.origin}/favicon.ico`)).status).toBe(204);
   });
 });

@@ -1,16 +1,17 @@
 // The web host's HTTP bridge: the same handler map the desktop registers over IPC, reached over
 // loopback HTTP. One loop over the contract (POST /api/<channel> -> dispatch), events over SSE,
-// the built renderer as static files. Bound to 127.0.0.1 only, and every /api request needs the
-// session cookie that only the holder of the printed URL can obtain.
+// the built renderer as static files. Bound to 127.0.0.1 only, and every /api request (the event
+// stream included) needs the session key in its header, which only the page opened from the
+// printed URL holds (see sessionKey.ts). The static files hold no secret and need no key.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Handlers, Reply } from '../../shared/contract';
+import { isChannel, type Handlers, type Reply } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { dispatch } from '../core/app/dispatch';
 import type { EventStream } from './eventStream';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './readJsonBody';
 import { SECURITY_HEADERS } from './securityHeaders';
-import { isSameKey, newSessionKey, readCookie, sessionCookieHeader, sessionCookieName } from './sessionKey';
+import { isSameKey, keyFromHeaders, newSessionKey, sessionUrl } from './sessionKey';
 import { createStaticFiles } from './staticFiles';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -33,7 +34,7 @@ export interface Bridge {
   /** Where the page lives, e.g. http://127.0.0.1:5173 (also the only Origin accepted). */
   origin: string;
   port: number;
-  /** The URL to open: the origin with this start's session key. */
+  /** The URL to open: the origin with this start's session key in its fragment. */
   url: string;
   close(): Promise<void>;
 }
@@ -59,34 +60,22 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return sendText(response, 403, 'This address is not served here.');
     }
     const url = new URL(request.url ?? '/', origin);
-    const cookieKey = readCookie(request.headers.cookie, sessionCookieName(port));
-    const hasSession = isSameKey(key, cookieKey);
 
     if (url.pathname.startsWith(API_PREFIX)) {
       const requestOrigin = request.headers.origin;
       if (requestOrigin !== undefined && requestOrigin !== origin) {
         return sendReply(response, 403, failure('forbidden', 'Requests from other sites are refused.'));
       }
-      if (!hasSession) return sendReply(response, 401, failure('forbidden', SESSION_ENDED));
+      // Cookies and forged same-origin headers prove nothing here; only the key does.
+      if (!isSameKey(key, keyFromHeaders(request.headers))) {
+        return sendReply(response, 401, failure('forbidden', SESSION_ENDED));
+      }
       return handleApi(request, response, url.pathname);
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendText(response, 405, 'Only GET is served here.', { Allow: 'GET, HEAD' });
     }
-    const offeredKey = url.searchParams.get('key');
-    if (offeredKey !== null) {
-      if (!isSameKey(key, offeredKey)) return sendText(response, 401, SESSION_ENDED);
-      // Trade the key for a cookie, and drop it from the address bar and history.
-      response.writeHead(303, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': sessionCookieHeader(port, key),
-        Location: '/',
-        'Cache-Control': 'no-store',
-      });
-      return void response.end();
-    }
-    if (!hasSession) return sendText(response, 401, SESSION_ENDED);
     const served = await staticFiles.serve(url.pathname, response, request.method === 'HEAD');
     if (served) return;
     // Browsers ask for a favicon on their own; an empty answer keeps the console free of a 404.
@@ -116,6 +105,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         : sendReply(response, 400, failure('validation', 'The request was not valid JSON.'));
     }
     const channel = safeDecode(pathname.slice(API_PREFIX.length));
+    // A name the contract does not have is a path this host does not serve, like any other 404.
+    if (!isChannel(channel)) {
+      return sendReply(response, 404, failure('validation', `Unknown request "${channel.slice(0, 60)}".`));
+    }
     sendReply(response, 200, await dispatch(options.handlers, channel, body.value));
   }
 
@@ -132,7 +125,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   return {
     origin,
     port,
-    url: `${origin}/?key=${key}`,
+    url: sessionUrl(origin, key),
     close: () =>
       new Promise<void>((resolveClose) => {
         options.events.close();

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { send } from './testing/httpClient';
+import { send, keyHeaderFor } from './testing/httpClient';
 
 const ROOT = join(import.meta.dirname, '../..');
 let dataDir: string;
@@ -41,14 +41,13 @@ describe('electron/web/cli.ts', () => {
   it('prints one line with the URL, serves the demo behind it, and stops cleanly on SIGTERM', async () => {
     const cli = runCli(['--port', '0', '--demo']);
     const line = await cli.firstLine;
-    const url = /http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]+/.exec(line)?.[0];
+    const url = /http:\/\/127\.0\.0\.1:\d+\/#key=[\w-]+/.exec(line)?.[0];
     expect(url).toBeDefined();
 
     const origin = new URL(url ?? '').origin;
-    const cookie = (await send(url ?? '')).headers['set-cookie']?.[0]?.split(';')[0] ?? '';
     const session = await send(`${origin}/api/session.get`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      headers: { 'Content-Type': 'application/json', ...keyHeaderFor(url ?? '') },
       body: '{}',
     });
     expect(JSON.parse(session.body)).toMatchObject({ ok: true, value: { state: 'signed-in', demo: true } });

@@ -1,10 +1,28 @@
-// The web host's only credential: a random key printed in the URL once per start, traded by the
-// page for a cookie. Anything else on this machine (another user's browser tab, a web page doing
-// DNS rebinding) can reach 127.0.0.1 but cannot read the terminal, so it cannot know the key.
+// The web host's only credential: a random key printed once per start in the URL's fragment
+// (`/#key=…`), which browsers never send to any server. The page keeps it in sessionStorage,
+// which belongs to this origin alone (scheme, host and port), and sends it in a header with every
+// bridge request. Nothing else on this machine can read the terminal or that storage.
+//
+// Not a cookie: a cookie set by 127.0.0.1 goes to every port of 127.0.0.1, so any other local
+// web service the browser visits would receive it and could replay it with forged headers.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Lower case, as Node presents request headers. A custom header also forces a CORS preflight. */
+export const SESSION_KEY_HEADER = 'x-harvest-tray-key';
 
 export function newSessionKey(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** The URL to open: the page reads the key from the fragment and drops it from the address bar. */
+export function sessionUrl(origin: string, key: string): string {
+  return `${origin}/#key=${key}`;
+}
+
+export function keyFromHeaders(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers[SESSION_KEY_HEADER];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
@@ -15,31 +33,4 @@ export function isSameKey(expected: string, candidate: string | undefined): bool
   if (candidate === undefined || candidate.length === 0) return false;
   const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
   return timingSafeEqual(digest(expected), digest(candidate));
-}
-
-/**
- * Cookies are shared by every port of 127.0.0.1, so each host names its cookie after its port:
- * two web hosts running at once do not overwrite each other's session.
- */
-export function sessionCookieName(port: number): string {
-  return `harvest_tray_${port}`;
-}
-
-export function sessionCookieHeader(port: number, key: string): string {
-  // No Max-Age: the cookie lives as long as the browser session, and the key dies with the host.
-  return `${sessionCookieName(port)}=${key}; Path=/; HttpOnly; SameSite=Strict`;
-}
-
-/**
- * Reads one cookie's value from a Cookie header. A full cookie parser is not needed: our value is
- * base64url (no quoting, no escapes), and anything else simply fails the key comparison.
- */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator === -1) continue;
-    if (part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
-  }
-  return undefined;
 }

@@ -6,7 +6,7 @@ import type { Core, CoreOptions } from '../core/app/Core';
 import { createMemoryStore } from '../core/app/memory';
 import type { AppConfig } from '../core/ports';
 import { createFakeHandlers } from './testing/fakeHandlers';
-import { openEvents, send } from './testing/httpClient';
+import { openEvents, send, keyHeaderFor } from './testing/httpClient';
 import { startWebHost, type WebHost } from './webHost';
 
 let rendererDir: string;
@@ -52,9 +52,6 @@ afterEach(async () => {
   await rm(rendererDir, { recursive: true, force: true });
 });
 
-async function cookie(): Promise<string> {
-  return (await send(host.url)).headers['set-cookie']?.[0]?.split(';')[0] ?? '';
-}
 
 describe('startWebHost', () => {
   it('gives the core a memory vault and host hooks that do nothing and never fail', async () => {
@@ -68,12 +65,12 @@ describe('startWebHost', () => {
   it('serves the core’s handlers and sends the core’s events to the page', async () => {
     const session = await send(`${host.origin}/api/session.get`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: await cookie() },
+      headers: { 'Content-Type': 'application/json', ...keyHeaderFor(host.url) },
       body: '{}',
     });
     expect(JSON.parse(session.body)).toEqual({ ok: true, value: { state: 'signed-out', reason: null } });
 
-    const stream = await openEvents(`${host.origin}/api/events`, { Cookie: await cookie() });
+    const stream = await openEvents(`${host.origin}/api/events`, keyHeaderFor(host.url));
     given?.emit('sync.changed', { online: false, pending: 2, lastSyncedAt: null });
     expect(JSON.parse(await stream.next())).toEqual({
       event: 'sync.changed',
@@ -83,10 +80,9 @@ describe('startWebHost', () => {
   });
 
   it('serves the page with the bridge script', async () => {
-    const c = await cookie();
-    const page = await send(`${host.origin}/`, { headers: { Cookie: c } });
+    const page = await send(`${host.origin}/`);
     expect(page.body).toContain('<script src="/web-bridge.js"></script>');
-    const script = await send(`${host.origin}/web-bridge.js`, { headers: { Cookie: c } });
+    const script = await send(`${host.origin}/web-bridge.js`);
     expect(script.body).toContain('session.get');
   });
 

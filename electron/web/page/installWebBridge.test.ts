@@ -6,14 +6,15 @@ import { API_GLOBAL, channelNames, type HarvestTrayApi } from '../../../shared/c
 import { startBridge, type Bridge } from '../bridge';
 import { createEventStream, type EventStream } from '../eventStream';
 import { createFakeHandlers, type FakeHandlers } from '../testing/fakeHandlers';
-import { openEvents, send } from '../testing/httpClient';
+import { openEvents } from '../testing/httpClient';
 import { createWebBridgeApi, installWebBridge, type OpenEvents } from './installWebBridge';
+import { SESSION_KEY_STORAGE_NAME, takeSessionKey, type PageLocation } from './sessionKeyStore';
 
 let workDir: string;
 let fake: FakeHandlers;
 let events: EventStream;
 let bridge: Bridge;
-let cookie: string;
+let key: string;
 let opened: number;
 
 beforeEach(async () => {
@@ -21,7 +22,7 @@ beforeEach(async () => {
   fake = createFakeHandlers();
   events = createEventStream();
   bridge = await startBridge({ handlers: fake.handlers, events, rendererDir: workDir, pageScript: '' });
-  cookie = (await send(bridge.url)).headers['set-cookie']?.[0]?.split(';')[0] ?? '';
+  key = new URLSearchParams(new URL(bridge.url).hash.slice(1)).get('key') ?? '';
   opened = 0;
 });
 
@@ -30,10 +31,9 @@ afterEach(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-/** What the browser does for the page: same-origin requests carry the session cookie. */
-function pageApi(options: { withCookie?: boolean; baseUrl?: string } = {}): HarvestTrayApi {
-  const headers: Record<string, string> = options.withCookie === false ? {} : { Cookie: cookie };
-  const openStream: OpenEvents = (url, onData) => {
+/** The page's api, holding the key it read from the printed URL (or none). */
+function pageApi(options: { withKey?: boolean; baseUrl?: string } = {}): HarvestTrayApi {
+  const openStream: OpenEvents = (url, headers, onData) => {
     opened += 1;
     let closed = false;
     let reader: { close(): void } | undefined;
@@ -47,8 +47,9 @@ function pageApi(options: { withCookie?: boolean; baseUrl?: string } = {}): Harv
   return createWebBridgeApi({
     channelNames,
     baseUrl: options.baseUrl ?? bridge.origin,
-    fetch: (url, init) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } }),
+    fetch: (url, init) => fetch(url, init),
     openEvents: openStream,
+    sessionKey: options.withKey === false ? null : key,
   });
 }
 
@@ -69,7 +70,7 @@ describe('window.harvestTray in the web host', () => {
   it('returns the host’s own error envelope for invalid input and for a missing session', async () => {
     const invalid = await pageApi()['timer.stop']({ id: -1 });
     expect(invalid).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    const refused = await pageApi({ withCookie: false })['session.get']({});
+    const refused = await pageApi({ withKey: false })['session.get']({});
     expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(refused.ok || refused.error.message).toMatch(/Open the link/);
   });
@@ -110,5 +111,54 @@ describe('window.harvestTray in the web host', () => {
       target[API_GLOBAL] = {};
     }).toThrow(TypeError);
     expect(Object.isFrozen(api)).toBe(true);
+  });
+});
+
+describe('the session key in the page', () => {
+  function tab(href: string, stored: Record<string, string> = {}) {
+    const url = new URL(href);
+    const storage = new Map(Object.entries(stored));
+    const replaced: string[] = [];
+    const page: PageLocation = {
+      location: { hash: url.hash, pathname: url.pathname, search: url.search },
+      history: { replaceState: (_data, _unused, next) => void replaced.push(next) },
+      sessionStorage: { getItem: (name) => storage.get(name) ?? null, setItem: (name, value) => void storage.set(name, value) },
+    };
+    return { page, storage, replaced };
+  }
+
+  it('takes the key from the fragment, keeps it for the tab and drops it from the address', () => {
+    const { page, storage, replaced } = tab('http://127.0.0.1:5173/#key=abc123');
+    expect(takeSessionKey(page)).toBe('abc123');
+    expect(storage.get(SESSION_KEY_STORAGE_NAME)).toBe('abc123');
+    expect(replaced).toEqual(['/']);
+  });
+
+  it('finds it again after a reload of the same tab, and prefers a fresh one from a new link', () => {
+    expect(takeSessionKey(tab('http://127.0.0.1:5173/', { [SESSION_KEY_STORAGE_NAME]: 'abc123' }).page)).toBe('abc123');
+    expect(takeSessionKey(tab('http://127.0.0.1:5173/#key=new', { [SESSION_KEY_STORAGE_NAME]: 'old' }).page)).toBe('new');
+    expect(takeSessionKey(tab('http://127.0.0.1:5173/').page)).toBeNull();
+  });
+
+  it('sends it with every call and on the event stream, and never a cookie', async () => {
+    const seen: Array<{ headers: Record<string, string>; credentials: RequestCredentials | undefined }> = [];
+    const streams: Array<Record<string, string>> = [];
+    const api = createWebBridgeApi({
+      channelNames,
+      baseUrl: bridge.origin,
+      sessionKey: key,
+      fetch: (url, init) => {
+        seen.push({ headers: init.headers as Record<string, string>, credentials: init.credentials });
+        return fetch(url, init);
+      },
+      openEvents: (_url, headers) => {
+        streams.push(headers);
+        return { close: () => undefined };
+      },
+    });
+    expect(await api['session.get']({})).toMatchObject({ ok: true });
+    api.on('timer.changed', () => undefined);
+    expect(seen).toEqual([{ headers: { 'Content-Type': 'application/json', 'X-Harvest-Tray-Key': key }, credentials: 'omit' }]);
+    expect(streams).toEqual([{ 'X-Harvest-Tray-Key': key }]);
   });
 });

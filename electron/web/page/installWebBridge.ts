@@ -1,18 +1,29 @@
 // The page side of the web host: `window.harvestTray` with exactly the shape preload exposes in
 // the desktop app (one async function per channel returning the Reply envelope, and `on`), so the
 // renderer cannot tell which host it runs in. Requests go to POST /api/<channel>, events arrive
-// over one EventSource at /api/events. Type-only imports: this file ships to the browser alone.
+// over one stream at /api/events; both carry the session key in a header (sessionKeyStore.ts).
+// Type-only imports from the contract: this file ships to the browser alone.
 import type { Channel, EventName, HarvestTrayApi, Reply } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
+import { SESSION_KEY_HEADER } from './sessionKeyStore';
 
-/** Opens the event stream and hands over each message's data (EventSource in the browser). */
-export type OpenEvents = (url: string, onData: (data: string) => void) => { close(): void };
+/**
+ * Opens the event stream with these headers and hands over each message's data. In the browser
+ * an EventSource that sends headers (the native one cannot), reconnecting by itself.
+ */
+export type OpenEvents = (
+  url: string,
+  headers: Record<string, string>,
+  onData: (data: string) => void,
+) => { close(): void };
 
 export interface WebBridgeOptions {
   /** From the contract, fixed when the script is built (see pageScript.ts). */
   channelNames: readonly Channel[];
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   openEvents: OpenEvents;
+  /** The session key this page holds, or null when it was opened without one. */
+  sessionKey: string | null;
   /** Prefix for the bridge's URLs; the page's own origin when empty. */
   baseUrl?: string;
 }
@@ -21,13 +32,15 @@ type Listener = (payload: unknown) => void;
 
 export function createWebBridgeApi(options: WebBridgeOptions): HarvestTrayApi {
   const base = options.baseUrl ?? '';
+  const keyHeader: Record<string, string> =
+    options.sessionKey === null ? {} : { [SESSION_KEY_HEADER]: options.sessionKey };
   const listeners = new Map<string, Set<Listener>>();
   let source: { close(): void } | null = null;
 
   // Opened on the first subscription and kept: every popover view listens for its whole life.
   function ensureEventSource() {
     if (source) return;
-    source = options.openEvents(`${base}/api/events`, (data) => {
+    source = options.openEvents(`${base}/api/events`, keyHeader, (data) => {
       const frame = parseFrame(data);
       if (!frame) return;
       for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
@@ -39,9 +52,10 @@ export function createWebBridgeApi(options: WebBridgeOptions): HarvestTrayApi {
     try {
       response = await options.fetch(`${base}/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...keyHeader },
         body: JSON.stringify(request ?? {}),
-        credentials: 'same-origin',
+        // The key is the credential; cookies of 127.0.0.1 (any port's) are none of our business.
+        credentials: 'omit',
       });
     } catch {
       return failure('unexpected', HOST_UNREACHABLE);

@@ -72,3 +72,8 @@ export function openEvents(url: string, headers: Record<string, string>): Promis
     req.end();
   });
 }
+
+/** The header a page opened from the printed URL sends: the key from the URL's fragment. */
+export function keyHeaderFor(printedUrl: string): Record<string, string> {
+  return { 'X-Harvest-Tray-Key': new URLSearchParams(new URL(printedUrl).hash.slice(1)).get('key') ?? '' };
+}
