@@ -63,4 +63,30 @@ describe('readConfig', () => {
     expect(() => readConfig({ HARVEST_API_URL: 'ftp://example.com' }, defaults)).toThrow(/HARVEST_API_URL/);
     expect(() => readConfig({ HARVEST_ID_URL: 'not a url' }, defaults)).toThrow(/HARVEST_ID_URL/);
   });
+
+  it.each(['http://127.0.0.1:5050/v2', 'http://127.1.2.3/v2', 'http://localhost:5050', 'http://[::1]:5050/v2'])(
+    'lets plain http reach a loopback address (the simulator): %s',
+    (url) => {
+      expect(readConfig({ HARVEST_API_URL: url, HARVEST_ID_URL: url }, defaults).apiUrl).toBe(url);
+    },
+  );
+
+  it.each([
+    ['HARVEST_API_URL', 'http://api.harvestapp.com/v2'],
+    ['HARVEST_ID_URL', 'http://id.getharvest.com'],
+    ['HARVEST_API_URL', 'http://127.0.0.1.evil.example/v2'],
+    ['HARVEST_API_URL', 'http://localhost.evil.example/v2'],
+    ['HARVEST_API_URL', 'http://10.0.0.5:5050/v2'],
+    ['HARVEST_ID_URL', 'http://[::ffff:7f00:1]:5050'],
+  ])('refuses plain http to anything but this computer: %s=%s', (name, url) => {
+    let message = '';
+    try {
+      readConfig({ [name]: url }, defaults);
+    } catch (error) {
+      message = error instanceof ConfigError ? error.message : String(error);
+    }
+    expect(message).toBe(
+      `${name} uses plain http, which would send your Harvest token unencrypted: use https, or http only to this computer (127.0.0.1 or localhost).`,
+    );
+  });
 });

@@ -31,8 +31,21 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   if (!httpUrl.safeParse(value).success) {
     throw new ConfigError(`${name} must be an http(s) URL, for example ${fallback}.`);
   }
+  // Every request carries the token: over plain http it could be read on the way, except on the
+  // way to this computer itself (the simulator, `npm run sim`).
+  const url = new URL(value);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError(
+      `${name} uses plain http, which would send your Harvest token unencrypted: use https, or http only to this computer (127.0.0.1 or localhost).`,
+    );
+  }
   // Paths are joined onto the base, so "…/v2/" and "…/v2" must mean the same thing.
   return value.replace(/\/+$/, '');
+}
+
+/** Hosts that name this computer. URL has already written IPv4 in full ("127.1" -> "127.0.0.1"). */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 function readCredentials(env: NodeJS.ProcessEnv): AppConfig['envCredentials'] {
