@@ -112,14 +112,13 @@ async function start(): Promise<void> {
     ...presence.hooks,
   };
 
+  const vaultStore = electronJsonStore({ dataDir: config.dataDir, name: 'vault', consequence: 'Sign in to Harvest again.' });
   const coreReady = createCore({
     config,
-    vault: safeStorageVault({
-      safeStorage,
-      store: electronJsonStore({ dataDir: config.dataDir, name: 'vault' }),
-      platform: process.platform,
-    }),
+    vault: safeStorageVault({ safeStorage, store: vaultStore, platform: process.platform }),
     store: electronJsonStore({ dataDir: config.dataDir, name: 'harvest-tray' }),
+    // An unreadable vault file is set aside like the settings file, and the user told why.
+    otherStores: [vaultStore],
     emit,
     host,
   });

@@ -17,6 +17,7 @@ import {
   idleQuestionSchema,
   idSchema,
   localDateSchema,
+  noticeSchema,
   projectChoiceSchema,
   quickRestartResultSchema,
   reminderSchema,
@@ -147,6 +148,9 @@ export const channels = {
   'settings.update': channel(settingsPatchSchema, settingsSchema),
   'shortcuts.status': channel(none, z.array(shortcutStatusSchema)),
   'sync.get': channel(none, syncStateSchema),
+  /** What the app reset on its own (unreadable files set aside) and has not been dismissed. */
+  'notices.list': channel(none, z.array(noticeSchema)),
+  'notices.dismiss': channel(z.object({ id: z.string().max(100) }).strict(), z.object({})),
 
   /** The renderer's query cache, persisted to disk by the main process. */
   'queryCache.load': channel(none, z.string().nullable()),
@@ -192,6 +196,8 @@ export const events = {
   'entries.changed': z.object({ dates: z.array(localDateSchema) }),
   'timer.changed': z.object({ running: timeEntrySchema.nullable() }),
   'sync.changed': syncStateSchema,
+  /** The notices not yet dismissed, whenever one is added or dismissed. */
+  'notices.changed': z.array(noticeSchema),
   'settings.changed': settingsSchema,
   'shortcuts.changed': z.array(shortcutStatusSchema),
   /** The tray menu asked the popover to show a view. */

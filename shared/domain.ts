@@ -296,3 +296,6 @@ export type Reminder = z.infer<typeof reminderSchema>;
 
 export const snoozeSchema = z.enum(['15m', '1h', 'rest-of-day']);
 export type Snooze = z.infer<typeof snoozeSchema>;
+/** Something the app did on its own that the user should hear about once (a file it reset). */
+export const noticeSchema = z.object({ id: z.string(), message: z.string() });
+export type Notice = z.infer<typeof noticeSchema>;

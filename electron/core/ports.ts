@@ -2,6 +2,7 @@
 // The core never imports 'electron'; the desktop host hands it safeStorage- and
 // electron-store-backed implementations, the web host and tests plain ones.
 import type { VaultBackend } from '../../shared/domain';
+import type { SetAsideFile } from './storage/setAside';
 
 export interface StoredCredentials {
   token: string;
@@ -26,6 +27,11 @@ export interface JsonStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /**
+   * Hears about each file this store found unreadable and set aside (on opening, or later),
+   * those already set aside first. Stores that keep nothing on disk have none.
+   */
+  onSetAside?(listener: (file: SetAsideFile) => void): void;
 }
 
 /** Resolved configuration from the environment (config.ts). */

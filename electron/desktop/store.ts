@@ -1,23 +1,24 @@
 // JsonStore over electron-store: one JSON file per name in the data folder (HARVEST_TRAY_DATA_DIR
-// or the app's userData), written atomically by conf underneath.
+// or the app's userData), opened the same way as the web host's store
+// (core/storage/jsonFileStore.ts): plain key names, 0600, atomic writes, unreadable files set aside.
 import ElectronStore from 'electron-store';
 import type { JsonStore } from '../core/ports';
+import { openJsonFileStore, SHARED_CONF_OPTIONS } from '../core/storage/jsonFileStore';
 
-export function electronJsonStore(options: { dataDir: string; name: string }): JsonStore {
-  const store = new ElectronStore<Record<string, unknown>>({
-    cwd: options.dataDir,
+const SETTINGS_LOST =
+  'Your settings are back to their defaults; projects and account details are loaded from Harvest again.';
+
+export function electronJsonStore(options: {
+  dataDir: string;
+  name: string;
+  /** What starting without this file means for the user; the settings file's words by default. */
+  consequence?: string;
+}): JsonStore {
+  return openJsonFileStore({
+    dataDir: options.dataDir,
     name: options.name,
-    // Values are the core's own and validated by it on read; a corrupt file starts empty
-    // instead of stopping the app at launch.
-    clearInvalidConfig: true,
+    consequence: options.consequence ?? SETTINGS_LOST,
+    open: () =>
+      new ElectronStore<Record<string, unknown>>({ ...SHARED_CONF_OPTIONS, cwd: options.dataDir, name: options.name }),
   });
-  return {
-    get: (key) => store.get(key),
-    set: (key, value) => {
-      // electron-store refuses undefined; the JsonStore contract treats it as removal.
-      if (value === undefined) store.delete(key);
-      else store.set(key, value);
-    },
-    delete: (key) => store.delete(key),
-  };
 }

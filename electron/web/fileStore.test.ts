@@ -1,38 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { describeJsonFileStore } from '../core/storage/testing/jsonFileStoreBehaviour';
 import { createFileStore, WEB_STORE_NAME } from './fileStore';
 import { defaultDataDir } from './userDataDir';
 
-let dataDir: string;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'harvest-tray-store-'));
-});
-afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-describe('the web host’s store on disk', () => {
-  it('keeps values across restarts, with dotted keys as plain names', async () => {
-    const first = createFileStore(dataDir);
-    first.set('queue.v1', [{ id: 1, notes: 'Design review' }]);
-    first.set('settings', { hoursDisplay: 'decimal' });
-    first.delete('settings');
-
-    const second = createFileStore(dataDir);
-    expect(second.get('queue.v1')).toEqual([{ id: 1, notes: 'Design review' }]);
-    expect(second.get('settings')).toBeUndefined();
-    const onDisk = JSON.parse(await readFile(join(dataDir, `${WEB_STORE_NAME}.json`), 'utf8')) as unknown;
-    expect(onDisk).toEqual({ 'queue.v1': [{ id: 1, notes: 'Design review' }] });
-  });
-
-  it('treats storing undefined as removing the value', () => {
-    const store = createFileStore(dataDir);
-    store.set('draft', 'x');
-    store.set('draft', undefined);
-    expect(store.get('draft')).toBeUndefined();
-  });
+describeJsonFileStore('the web host’s store on disk (conf)', {
+  open: (dataDir) => createFileStore(dataDir),
+  fileName: `${WEB_STORE_NAME}.json`,
 });
 
 describe('defaultDataDir', () => {

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { PopoverErrorBoundary } from './components/PopoverErrorBoundary';
 import { persistQueryCache, restoreQueryCache } from './api/persistCache';
 import { call } from './api/bridge';
 import { createQueryClient } from './api/queryClient';
@@ -30,9 +31,11 @@ async function start() {
   if (!root) return;
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={client}>
-        <App />
-      </QueryClientProvider>
+      <PopoverErrorBoundary>
+        <QueryClientProvider client={client}>
+          <App />
+        </QueryClientProvider>
+      </PopoverErrorBoundary>
     </StrictMode>,
   );
 }

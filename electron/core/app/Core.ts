@@ -34,6 +34,8 @@ export interface CoreOptions {
   config: AppConfig;
   vault: TokenVault;
   store: JsonStore;
+  /** Other files the host keeps (the desktop's token vault): heard only for files set aside. */
+  otherStores?: JsonStore[];
   emit: EventSink;
   host: HostHooks;
   /** Injected for tests; defaults to the system clock. */

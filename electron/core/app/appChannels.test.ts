@@ -1,6 +1,7 @@
 // The app-state channels (settings, shortcuts, sync, query cache, external links, the popover),
 // the token's absence from everything that leaves the core, and dispatch's refusal of bad input.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelNames, channels } from '../../../shared/contract';
@@ -62,10 +63,33 @@ describe('the query cache file', () => {
 
     await harness.signIn(SIMULATOR_TOKENS.single);
     expect(await harness.call('queryCache.load')).toBeNull();
-    await harness.call('queryCache.save', { snapshot: '{"v":1}' });
-    await harness.call('queryCache.save', { snapshot: '{"v":2}' });
-    expect(await harness.call('queryCache.load')).toBe('{"v":2}');
+    const snapshot = (savedAt: number) => JSON.stringify({ savedAt, state: { queries: [], mutations: [] } });
+    await harness.call('queryCache.save', { snapshot: snapshot(1) });
+    await harness.call('queryCache.save', { snapshot: snapshot(2) });
+    expect(await harness.call('queryCache.load')).toBe(snapshot(2));
     expect(await readdir(harness.config.dataDir)).toEqual([`query-cache-${SIMULATOR_ACCOUNTS.duration}.json`]);
+    const file = join(harness.config.dataDir, `query-cache-${SIMULATOR_ACCOUNTS.duration}.json`);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('hands back only a snapshot whose entries fit the contract, and sets any other aside with a notice', async () => {
+    harness = await startHarness();
+    await harness.signIn(SIMULATOR_TOKENS.single);
+    const [entry] = await harness.call<unknown[]>('entries.list', { from: toLocalDate(new Date()), to: toLocalDate(new Date()) });
+    const withEntries = (data: unknown) =>
+      JSON.stringify({ savedAt: 1, state: { queries: [{ queryKey: ['entries', 'a', 'b'], state: { data } }], mutations: [] } });
+    await harness.call('queryCache.save', { snapshot: withEntries([entry]) });
+    expect(await harness.call('queryCache.load')).toBe(withEntries([entry]));
+
+    const oldShape = withEntries([{ ...(entry as object), project: null }]);
+    await harness.call('queryCache.save', { snapshot: oldShape });
+    expect(await harness.call('queryCache.load')).toBeNull();
+    const kept = (await readdir(harness.config.dataDir)).filter((name) => name.includes('.unreadable-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(harness.config.dataDir, kept[0] ?? ''), 'utf8')).toBe(oldShape);
+    const notices = await harness.call<Array<{ message: string }>>('notices.list');
+    expect(notices.map((notice) => notice.message)).toEqual([expect.stringMatching(/quick start are loaded from Harvest/)]);
+    expect(harness.eventsOf('notices.changed')).toHaveLength(1);
   });
 });
 

@@ -12,6 +12,8 @@ import { changingEntry } from './entryGone';
 import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
 import { createPresence } from './presence';
+import { NoticeBoard } from './notices';
+import { describeSetAside, type SetAsideFile } from '../storage/setAside';
 import { QueryCacheFiles } from './queryCacheFile';
 import { ReferenceCache } from './referenceCache';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
@@ -29,8 +31,13 @@ export const createCore: CreateCore = async (options) => {
   const createClient: ClientFactory = (clientConfig) =>
     createHarvestClient({ ...clientConfig, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
+  // Every file found unreadable and set aside is told to the user once, whichever store it was.
+  const notices = new NoticeBoard(emit);
+  const tellSetAside = (file: SetAsideFile) => notices.add(describeSetAside(file));
+  for (const kept of [store, ...(options.otherStores ?? [])]) kept.onSetAside?.(tellSetAside);
+
   const cache = new ReferenceCache(store, now);
-  const queryCaches = new QueryCacheFiles(config.dataDir);
+  const queryCaches = new QueryCacheFiles(config.dataDir, tellSetAside, now);
   const sync = new SyncTracker(now, (state) => emit('sync.changed', state));
   const settings = new SettingsService(store, (next) => {
     emit('settings.changed', next);
@@ -142,6 +149,11 @@ export const createCore: CreateCore = async (options) => {
     'settings.update': async (patch) => settings.update(patch),
     'shortcuts.status': async () => host.shortcutsStatus(),
     'sync.get': async () => sync.state(),
+    'notices.list': async () => notices.list(),
+    'notices.dismiss': async ({ id }) => {
+      notices.dismiss(id);
+      return {};
+    },
 
     // Signed out, there is no account to load for and nothing worth keeping: the renderer asks at
     // start-up before anyone signed in, and an error there would only be noise.

@@ -1,37 +1,77 @@
 // The renderer's persisted react-query snapshot: one file per account under the data folder, so
-// the popover opens with yesterday's data while Harvest is asked for today's.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// the popover opens with yesterday's data while Harvest is asked for today's. The file is outside
+// input: what is loaded back is checked against the contract's reply schemas, and a file that does
+// not fit (cut short, hand-edited, written by another version) is set aside with a notice, never
+// handed to the popover, where a wrong shape would break it on every start.
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { channels } from '../../../shared/contract';
+import { isPersistedRoot, PERSISTED_QUERY_CHANNELS } from '../../../shared/persistedQueries';
+import { setAside, type SetAsideFile } from '../storage/setAside';
+
+const queryShape = z.looseObject({
+  queryKey: z.array(z.unknown()).min(1),
+  state: z.looseObject({ data: z.unknown() }),
+});
+const snapshotShape = z.looseObject({
+  savedAt: z.number(),
+  state: z.looseObject({ queries: z.array(queryShape), mutations: z.array(z.unknown()) }),
+});
+
+/** Whether the snapshot text is one the popover can hydrate: every query's data fits its reply. */
+export function isUsableSnapshot(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const snapshot = snapshotShape.safeParse(value);
+  if (!snapshot.success) return false;
+  return snapshot.data.state.queries.every((query) => {
+    const root = query.queryKey[0];
+    if (!isPersistedRoot(root)) return false;
+    return channels[PERSISTED_QUERY_CHANNELS[root]].response.safeParse(query.state.data).success;
+  });
+}
+
+const CACHE_LOST = 'The entries it saved for a quick start are loaded from Harvest instead.';
 
 export class QueryCacheFiles {
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly onSetAside: (file: SetAsideFile) => void = () => {},
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private pathFor(accountId: number): string {
     return join(this.dataDir, `query-cache-${accountId}.json`);
   }
 
   async load(accountId: number): Promise<string | null> {
+    const path = this.pathFor(accountId);
+    let text: string;
     try {
-      return await readFile(this.pathFor(accountId), 'utf8');
+      text = await readFile(path, 'utf8');
     } catch {
       // Missing or unreadable: the renderer starts with an empty cache and fetches.
       return null;
     }
+    if (isUsableSnapshot(text)) return text;
+    try {
+      this.onSetAside(await setAside(path, this.now(), CACHE_LOST));
+    } catch {
+      // Renamed or removed meanwhile (another load of the same file): nothing is lost either way.
+    }
+    return null;
   }
 
-  /** Written beside the file, then renamed over it: a crash mid-write never leaves half a file. */
+  /** Written to a temporary file, flushed to disk, then renamed over the old one, for this user only. */
   async save(accountId: number, snapshot: string): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
-    const target = this.pathFor(accountId);
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, snapshot, { encoding: 'utf8', mode: 0o600 });
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(this.pathFor(accountId), snapshot, { encoding: 'utf8', mode: 0o600, fsync: true });
   }
 
   async wipe(accountId: number): Promise<void> {

@@ -28,6 +28,8 @@ export async function restoreQueryCache(client: QueryClient, now: () => number =
     if (!text) return false;
     const parsed: unknown = JSON.parse(text);
     if (!isSnapshot(parsed) || now() - parsed.savedAt > MAX_AGE_MS) return false;
+    // The main process has checked every query's data against the contract's reply schemas
+    // (core/app/queryCacheFile.ts) before handing the text over; zod stays out of this bundle.
     hydrate(client, parsed.state as Parameters<typeof hydrate>[1]);
     markEntriesUnconfirmed(client);
     return true;

@@ -1,5 +1,6 @@
 // One key per channel and input, so invalidation can target exactly what an event says changed.
 import type { LocalDate } from '../../../shared/domain';
+import { PERSISTED_QUERY_CHANNELS } from '../../../shared/persistedQueries';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -12,12 +13,13 @@ export const queryKeys = {
   capabilities: ['capabilities'] as const,
   idleQuestion: ['idleQuestion'] as const,
   reminder: ['reminder'] as const,
+  notices: ['notices'] as const,
   entriesAll: ['entries'] as const,
   entries: (from: LocalDate, to: LocalDate) => ['entries', from, to] as const,
 };
 
 /** The queries worth keeping on disk between launches, so the popover opens with data. */
-export const persistedRoots: ReadonlySet<string> = new Set(['entries', 'choices', 'company', 'me']);
+export const persistedRoots: ReadonlySet<string> = new Set(Object.keys(PERSISTED_QUERY_CHANNELS));
 
 /** Whether an entries query key covers a date (keys hold an inclusive from..to range). */
 export function entriesKeyCovers(key: readonly unknown[], date: LocalDate): boolean {

@@ -69,3 +69,8 @@ export function useIdleQuestion(enabled = true) {
 export function useReminder(enabled = true) {
   return useQuery({ queryKey: queryKeys.reminder, queryFn: () => call('reminders.current', {}), staleTime: Infinity, enabled });
 }
+
+/** What the app reset on its own (files set aside), until dismissed; kept current by 'notices.changed'. */
+export function useNotices() {
+  return useQuery({ queryKey: queryKeys.notices, queryFn: () => call('notices.list', {}), staleTime: Infinity });
+}

@@ -61,6 +61,7 @@ export function useBridgeEvents(): void {
         }
       }),
       onEvent('sync.changed', (state) => client.setQueryData(queryKeys.sync, state)),
+      onEvent('notices.changed', (notices) => client.setQueryData(queryKeys.notices, notices)),
       onEvent('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
       onEvent('shortcuts.changed', (status) => client.setQueryData(queryKeys.shortcuts, status)),
       onEvent('idle.changed', (question) => client.setQueryData(queryKeys.idleQuestion, question)),

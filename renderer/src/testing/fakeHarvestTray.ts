@@ -8,6 +8,7 @@ import type {
   CurrentUser,
   HostCapabilities,
   IdleQuestion,
+  Notice,
   ProjectChoice,
   Reminder,
   Session,
@@ -91,6 +92,7 @@ export function createFakeHarvestTray(options: {
   capabilities?: HostCapabilities;
   idleQuestion?: IdleQuestion | null;
   reminder?: Reminder | null;
+  notices?: Notice[];
 } = {}): FakeHarvestTray {
   let nextId = 5000;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -98,6 +100,7 @@ export function createFakeHarvestTray(options: {
   const holds = new Map<Channel, Promise<void>>();
   const overrides = new Map<Channel, (request: never) => unknown>();
   const state = {
+    notices: [...(options.notices ?? [])],
     entries: [...(options.entries ?? [])],
     settings: options.settings ?? { ...DEFAULT_SETTINGS, shortcuts: { ...DEFAULT_SETTINGS.shortcuts, quickRestart: '' } },
     idleQuestion: options.idleQuestion ?? null,
@@ -163,6 +166,11 @@ export function createFakeHarvestTray(options: {
       } as Settings),
     'shortcuts.status': () => [],
     'sync.get': () => options.sync ?? { online: true, pending: 0, lastSyncedAt: null },
+    'notices.list': () => state.notices,
+    'notices.dismiss': ({ id }) => {
+      state.notices = state.notices.filter((notice) => notice.id !== id);
+      return {};
+    },
     'queryCache.load': () => null,
     'queryCache.save': () => ({}),
     'app.openExternal': () => ({}),
