@@ -9,6 +9,7 @@ import type {
   TimeEntry,
 } from '../../../shared/domain';
 import type { ReminderText } from '../../../shared/reminderText';
+import type { RateLimiter } from '../harvest/rateLimiter';
 import type { AppConfig, JsonStore, TokenVault } from '../ports';
 
 /** Things only the host (desktop or web) can do; the core asks for them through this. */
@@ -42,6 +43,11 @@ export interface CoreOptions {
   now?: () => Date;
   /** Injected for tests; defaults to globalThis.fetch. */
   fetch?: typeof fetch;
+  /**
+   * Injected for tests that send more in a few seconds than Harvest's limit allows (against a
+   * simulator whose limit they raised); defaults to the one limiter every client of a token shares.
+   */
+  rateLimiter?: RateLimiter;
 }
 
 export interface Core {

@@ -29,7 +29,11 @@ export const createCore: CreateCore = async (options) => {
   const { config, vault, store, emit, host } = options;
   const now = options.now ?? (() => new Date());
   const createClient: ClientFactory = (clientConfig) =>
-    createHarvestClient({ ...clientConfig, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    createHarvestClient({
+      ...clientConfig,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    });
 
   // Every file found unreadable and set aside is told to the user once, whichever store it was.
   const notices = new NoticeBoard(emit);

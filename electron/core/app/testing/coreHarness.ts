@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { channels, events as eventSchemas, isChannel, type EventName, type EventPayload, type Reply } from '../../../../shared/contract';
 import type { ShortcutStatus } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
+import type { RateLimiter } from '../../harvest/rateLimiter';
 import type { AppConfig, TokenVault } from '../../ports';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../simulator';
 import type { Core, HostHooks } from '../Core';
@@ -52,6 +53,7 @@ export interface HarnessOptions {
   simulator?: SimulatorOptions;
   sim?: Simulator;
   dataDir?: string;
+  rateLimiter?: RateLimiter;
 }
 
 const SHORTCUTS: ShortcutStatus[] = [
@@ -101,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       events.push({ event, payload });
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
 
   async function reply(channel: string, input?: unknown): Promise<Reply<unknown>> {
