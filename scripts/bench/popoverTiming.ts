@@ -31,6 +31,32 @@ async function entriesShownAt(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __entriesShownAt: number }).__entriesShownAt);
 }
 
+/**
+ * Waits until the page has had no request in flight for half a second, the event stream aside:
+ * it stays open for the page's life (a streamed fetch carrying the session key), so Playwright's
+ * 'networkidle' would never come.
+ */
+async function quietApartFromEvents(page: Page): Promise<void> {
+  const inFlight = new Set<unknown>();
+  const isEvents = (request: { url(): string }) => new URL(request.url()).pathname === '/api/events';
+  const started = (request: { url(): string }) => void (isEvents(request) || inFlight.add(request));
+  const ended = (request: unknown) => void inFlight.delete(request);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 500) {
+      await page.waitForTimeout(50);
+      if (inFlight.size > 0) quietSince = Date.now();
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
+
 /** The renderer keeps entries fresh this long (queryClient's staleTime); a show after it refreshes. */
 const RENDERER_FRESH_MS = 30_000;
 
@@ -45,7 +71,7 @@ export async function popoverTiming(
     // Cold: signs in from the environment, fetches everything, and persists the cache.
     await page.goto(url);
     await entriesShownAt(page);
-    await page.waitForLoadState('networkidle');
+    await quietApartFromEvents(page);
     // Past the renderer's debounced cache save.
     await page.waitForTimeout(1_500);
 
@@ -72,7 +98,7 @@ export async function popoverTiming(
     const shownAt = await entriesShownAt(page);
     // Let the show's refresh finish (and anything else it set off) before counting.
     await page.waitForTimeout(HARVEST_LATENCY_MS * 2 + 500);
-    await page.waitForLoadState('networkidle');
+    await quietApartFromEvents(page);
     const requests = sim.knobs.requestCount() - before;
     page.off('request', noteChannel);
     sim.knobs.setLatency(0);

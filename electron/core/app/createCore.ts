@@ -200,9 +200,10 @@ export const createCore: CreateCore = async (options) => {
     reportIdle: presence.reportIdle,
     checkReminders: presence.checkReminders,
     stopForShutdown: presence.stopForShutdown,
-    dispose: () => {
+    dispose: async () => {
       presence.dispose();
-      return session.dispose();
+      await queryCaches.settle();
+      await session.dispose();
     },
   };
   return core;

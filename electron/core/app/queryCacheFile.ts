@@ -68,10 +68,22 @@ export class QueryCacheFiles {
     return null;
   }
 
+  private readonly writing = new Set<Promise<void>>();
+
   /** Written to a temporary file, flushed to disk, then renamed over the old one, for this user only. */
-  async save(accountId: number, snapshot: string): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
-    await writeFileAtomic(this.pathFor(accountId), snapshot, { encoding: 'utf8', mode: 0o600, fsync: true });
+  save(accountId: number, snapshot: string): Promise<void> {
+    const write = (async () => {
+      await mkdir(this.dataDir, { recursive: true });
+      await writeFileAtomic(this.pathFor(accountId), snapshot, { encoding: 'utf8', mode: 0o600, fsync: true });
+    })();
+    const tracked = write.finally(() => this.writing.delete(tracked));
+    this.writing.add(tracked);
+    return write;
+  }
+
+  /** Waits for the writes under way (the app is stopping: the page's last snapshot is kept whole). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
   }
 
   async wipe(accountId: number): Promise<void> {
