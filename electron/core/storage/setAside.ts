@@ -1,8 +1,8 @@
 // A file the app cannot read (emptied by a full disk, cut short by a crash, edited by hand, left
 // by another version) is never deleted and never allowed to stop the app: it is renamed beside
 // itself with the time, the app starts afresh, and the user is told once what was reset.
-import { rename } from 'node:fs/promises';
-import { renameSync } from 'node:fs';
+import { chmod, rename } from 'node:fs/promises';
+import { chmodSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
 /** What was set aside, for the one notice the user gets about it. */
@@ -23,15 +23,20 @@ export function setAsidePath(path: string, now: Date): string {
   return join(dirname(path), `${stem}.unreadable-${stamp}${extension}`);
 }
 
+/** Kept for this user alone, whatever an older version left it as: it may hold their data. */
+const PRIVATE_MODE = 0o600;
+
 export function setAsideSync(path: string, now: Date, consequence: string): SetAsideFile {
   const keptAs = setAsidePath(path, now);
   renameSync(path, keptAs);
+  chmodSync(keptAs, PRIVATE_MODE);
   return { path, keptAs, consequence };
 }
 
 export async function setAside(path: string, now: Date, consequence: string): Promise<SetAsideFile> {
   const keptAs = setAsidePath(path, now);
   await rename(path, keptAs);
+  await chmod(keptAs, PRIVATE_MODE);
   return { path, keptAs, consequence };
 }
 

@@ -77,6 +77,8 @@ export function describeJsonFileStore(title: string, subject: StoreUnderTest): v
       subject.open(dataDir).set('settings', { hoursDisplay: 'decimal', note: 'x'.repeat(200) });
       const bytes = corrupt(await readFile(filePath(), 'utf8'));
       await writeFile(filePath(), bytes);
+      // As an older version left it: readable to everyone.
+      await chmod(filePath(), 0o644);
 
       const store = subject.open(dataDir);
       const files = heard(store);
@@ -88,6 +90,7 @@ export function describeJsonFileStore(title: string, subject: StoreUnderTest): v
       expect(files[0]?.path).toBe(filePath());
       expect(files[0]?.keptAs).toMatch(/\.unreadable-\d{4}-\d{2}-\d{2}T[\d-]+Z\.json$/);
       expect(await readFile(files[0]?.keptAs ?? '')).toEqual(bytes);
+      expect((await stat(files[0]?.keptAs ?? '')).mode & 0o777).toBe(0o600);
       expect(files[0]?.consequence.length).toBeGreaterThan(0);
     });
 
