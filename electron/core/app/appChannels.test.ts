@@ -8,6 +8,7 @@ import { channelNames, channels } from '../../../shared/contract';
 import { toLocalDate } from '../../../shared/localDate';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
 import { dispatch } from './dispatch';
+import { createMemoryStore } from './memory';
 import { DEFAULT_SETTINGS } from './settings';
 import { startHarness, type Harness } from './testing/coreHarness';
 
@@ -32,6 +33,38 @@ describe('settings', () => {
     harness = await startHarness();
     harness.store.set('settings', { hoursDisplay: 'weeks', launchAtLogin: true, shortcuts: 'none' });
     expect(await harness.call('settings.get')).toEqual({ ...DEFAULT_SETTINGS, launchAtLogin: true });
+  });
+
+  it('at start keeps the settings that fit, sets the stored ones aside and says which were reset', async () => {
+    const tampered = { hoursDisplay: 'weeks', launchAtLogin: true, shortcuts: { togglePopover: 42, quickRestart: 'Alt+R' } };
+    const store = createMemoryStore({ settings: tampered });
+    harness = await startHarness({ store });
+    expect(await harness.call('settings.get')).toEqual({
+      ...DEFAULT_SETTINGS,
+      launchAtLogin: true,
+      shortcuts: { ...DEFAULT_SETTINGS.shortcuts, quickRestart: 'Alt+R' },
+    });
+    expect(await harness.call('notices.list')).toEqual([
+      {
+        id: expect.any(String),
+        message:
+          'Some of your settings could not be read and are back to their defaults (hours display, shortcuts: toggle popover); the others are kept.',
+      },
+    ]);
+    const aside = store.keys().filter((key) => key.startsWith('settings-unreadable-'));
+    expect(aside).toHaveLength(1);
+    // Kept as it was (the version step on start only adds its number).
+    expect(store.get(aside[0] ?? '')).toEqual({ ...tampered, schemaVersion: 2 });
+
+    // Settings from an older version that simply lack a field are not a fault: nothing is said.
+    const older = createMemoryStore({ settings: { hoursDisplay: 'decimal' } });
+    const again = await startHarness({ store: older });
+    try {
+      expect(await again.call('notices.list')).toEqual([]);
+      expect(await again.call('settings.get')).toEqual({ ...DEFAULT_SETTINGS, hoursDisplay: 'decimal' });
+    } finally {
+      await again.close();
+    }
   });
 });
 

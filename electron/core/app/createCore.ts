@@ -47,6 +47,12 @@ export const createCore: CreateCore = async (options) => {
     emit('settings.changed', next);
     host.settingsChanged?.(next);
   });
+  const resetSettings = settings.repair(now());
+  if (resetSettings.length > 0) {
+    notices.add(
+      `Some of your settings could not be read and are back to their defaults (${resetSettings.join(', ')}); the others are kept.`,
+    );
+  }
   const session = new SessionService({
     config,
     vault,

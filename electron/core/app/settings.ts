@@ -77,6 +77,46 @@ function readGroup<T extends object>(schema: z.ZodObject, stored: unknown, fallb
   return result as T;
 }
 
+/** "hoursDisplay" -> "hours display", "idle.thresholdMinutes" -> "idle: threshold minutes". */
+function fieldWords(path: string): string {
+  return path
+    .split('.')
+    .map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())
+    .join(': ');
+}
+
+/**
+ * The stored settings that are there but cannot be read, in words. A field an older version
+ * never wrote is not one of them (it simply takes its default), nor one a newer version added.
+ */
+export function unreadableSettings(stored: unknown): string[] {
+  if (stored === undefined) return [];
+  if (!isRecord(stored)) return ['all of them'];
+  const record = migrateSettings(stored);
+  const shape = settingsSchema.shape;
+  const unreadable: string[] = [];
+  for (const key of ['hoursDisplay', 'launchAtLogin', 'hideProjectNamesInTray', 'weeklyTargetHours'] as const) {
+    if (key in record && !shape[key].safeParse(record[key]).success) unreadable.push(fieldWords(key));
+  }
+  const groups: Array<[string, z.ZodObject]> = [
+    ['shortcuts', shortcutsSchema],
+    ['idle', shape.idle],
+    ['reminders', shape.reminders],
+  ];
+  for (const [group, schema] of groups) {
+    if (!(group in record)) continue;
+    const value = record[group];
+    if (!isRecord(value)) {
+      unreadable.push(fieldWords(group));
+      continue;
+    }
+    for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+      if (key in value && !(fieldSchema as z.ZodType).safeParse(value[key]).success) unreadable.push(fieldWords(`${group}.${key}`));
+    }
+  }
+  return unreadable;
+}
+
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const next = settingsSchema.parse({
     ...current,
@@ -112,6 +152,25 @@ export class SettingsService {
 
   get(): Settings {
     return readSettings(this.store.get(SETTINGS_KEY));
+  }
+
+  /**
+   * At start: settings that cannot be read are set aside in the store (the record as it was,
+   * under a dated key) and the ones that fit are kept; returns what was reset, in words, for the
+   * user's notice.
+   */
+  repair(now: Date): string[] {
+    const stored = this.store.get(SETTINGS_KEY);
+    const unreadable = unreadableSettings(stored);
+    if (unreadable.length === 0) return [];
+    this.store.set(`${SETTINGS_KEY}-unreadable-${now.toISOString()}`, stored);
+    const record = migrateSettings(stored);
+    this.store.set(SETTINGS_KEY, {
+      ...record,
+      ...readSettings(stored),
+      schemaVersion: Math.max(storedVersion(record), SETTINGS_VERSION),
+    });
+    return unreadable;
   }
 
   update(patch: SettingsPatch): Settings {
