@@ -8,7 +8,12 @@ import {
   parseISO,
   startOfWeek,
 } from 'date-fns';
-import type { LocalDate } from './domain';
+
+/**
+ * `YYYY-MM-DD`, as domain.ts's LocalDate; named here rather than imported, because the schemas
+ * there use the rules here and the two files must not import each other.
+ */
+type LocalDate = string;
 
 const LOCAL_DATE_FORMAT = 'yyyy-MM-dd';
 const WEEK_STARTS_ON = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
