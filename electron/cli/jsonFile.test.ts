@@ -1,10 +1,11 @@
 // The command line's store shares the desktop app's file: what conf (electron-store's base) wrote
 // is read here, and the reverse, even while both are open.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeJsonFileStore } from '../core/storage/testing/jsonFileStoreBehaviour';
 import { jsonFileStore } from './jsonFile';
 
 let dataDir: string;
@@ -31,13 +32,15 @@ describe('the command line’s store', () => {
     expect(tray.has('settings')).toBe(false);
   });
 
-  it('reads a truncated file as empty without failing, and replaces it on the next write', async () => {
+  it('reads a truncated file as empty without failing, sets it aside and starts a new one', async () => {
     const file = join(dataDir, 'harvest-tray.json');
     await writeFile(file, '{"settings": {"hoursDis');
     const cli = jsonFileStore({ dataDir, name: 'harvest-tray' });
     expect(cli.get('settings')).toBeUndefined();
     cli.set('settings', { hoursDisplay: 'account' });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ settings: { hoursDisplay: 'account' } });
+    const [kept] = (await readdir(dataDir)).filter((name) => name.startsWith('harvest-tray.unreadable-'));
+    expect(await readFile(join(dataDir, kept ?? ''), 'utf8')).toBe('{"settings": {"hoursDis');
   });
 
   it('creates the data folder on the first write, and treats undefined as removal', () => {
@@ -46,4 +49,9 @@ describe('the command line’s store', () => {
     cli.set('a', undefined);
     expect(cli.get('a')).toBeUndefined();
   });
+});
+
+describeJsonFileStore('the command line’s store, as every host’s store behaves', {
+  open: (dir) => jsonFileStore({ dataDir: dir, name: 'harvest-tray' }),
+  fileName: 'harvest-tray.json',
 });

@@ -15,17 +15,17 @@ export interface ConfLike {
   delete(key: string): void;
 }
 
+/** Settings, the user's e-mail, clients and entries: for this user's eyes only. */
+export const PRIVATE_MODE = 0o600;
+
 /** Options every host passes to conf or electron-store, so both read and write files alike. */
 export const SHARED_CONF_OPTIONS = {
   // The core's keys are names ("cache-1-me", "queue.v1"), never paths into nested objects.
   accessPropertiesByDotNotation: false,
-  // Settings, the user's e-mail, clients and entries: for this user's eyes only.
-  configFileMode: 0o600,
+  configFileMode: PRIVATE_MODE,
   // An unreadable file is set aside below, with a notice; conf's own option would empty it silently.
   clearInvalidConfig: false,
 } as const;
-
-const PRIVATE_MODE = 0o600;
 
 export interface JsonFileStoreOptions {
   dataDir: string;
@@ -38,23 +38,46 @@ export interface JsonFileStoreOptions {
   now?: () => Date;
 }
 
-export function openJsonFileStore(options: JsonFileStoreOptions): JsonStore {
-  const path = join(options.dataDir, `${options.name}.json`);
-  const now = options.now ?? (() => new Date());
-  const setAside: SetAsideFile[] = [];
-  const listeners = new Set<(file: SetAsideFile) => void>();
+/**
+ * Watches one JSON file of keys: sets it aside (renamed with the time) when it is no longer a
+ * JSON object, keeps a record of what it set aside for the user's notice, and keeps the file
+ * private. Shared by every store that keeps such a file, with or without conf.
+ */
+export class JsonFileGuard {
+  private readonly setAside: SetAsideFile[] = [];
+  private readonly listeners = new Set<(file: SetAsideFile) => void>();
+
+  constructor(
+    readonly path: string,
+    private readonly consequence: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Sets the file aside when it is no longer a JSON object; true when it did. */
-  const setAsideIfUnreadable = (): boolean => {
-    if (isReadableObjectFile(path)) return false;
-    const file = setAsideSync(path, now(), options.consequence);
-    setAside.push(file);
-    for (const listener of listeners) listener(file);
+  setAsideIfUnreadable(): boolean {
+    if (isReadableObjectFile(this.path)) return false;
+    const file = setAsideSync(this.path, this.now(), this.consequence);
+    this.setAside.push(file);
+    for (const listener of this.listeners) listener(file);
     return true;
-  };
+  }
 
-  setAsideIfUnreadable();
-  makePrivate(path);
+  /** A file written before the store made its files private (0644) becomes private now. */
+  makePrivate(): void {
+    if (!existsSync(this.path)) return;
+    if ((statSync(this.path).mode & 0o777) !== PRIVATE_MODE) chmodSync(this.path, PRIVATE_MODE);
+  }
+
+  onSetAside(listener: (file: SetAsideFile) => void): void {
+    for (const file of this.setAside) listener(file);
+    this.listeners.add(listener);
+  }
+}
+
+export function openJsonFileStore(options: JsonFileStoreOptions): JsonStore {
+  const guard = new JsonFileGuard(join(options.dataDir, `${options.name}.json`), options.consequence, options.now);
+  guard.setAsideIfUnreadable();
+  guard.makePrivate();
   const conf = options.open();
 
   // The file is read again on every access (conf does not cache it), so it can turn unreadable
@@ -63,7 +86,7 @@ export function openJsonFileStore(options: JsonFileStoreOptions): JsonStore {
     try {
       return work();
     } catch (error) {
-      if (!setAsideIfUnreadable()) throw error;
+      if (!guard.setAsideIfUnreadable()) throw error;
       return work();
     }
   };
@@ -77,10 +100,7 @@ export function openJsonFileStore(options: JsonFileStoreOptions): JsonStore {
         else conf.set(key, value);
       }),
     delete: (key) => guarded(() => conf.delete(key)),
-    onSetAside: (listener) => {
-      for (const file of setAside) listener(file);
-      listeners.add(listener);
-    },
+    onSetAside: (listener) => guard.onSetAside(listener),
   };
 }
 
@@ -93,10 +113,4 @@ function isReadableObjectFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A file written before the store made its files private (0644) becomes private now. */
-function makePrivate(path: string): void {
-  if (!existsSync(path)) return;
-  if ((statSync(path).mode & 0o777) !== PRIVATE_MODE) chmodSync(path, PRIVATE_MODE);
 }
