@@ -6,7 +6,7 @@ import { AlertMessage } from './components/AlertMessage';
 import { IdleDialog, useShownIdleQuestion } from './components/IdleDialog';
 import { Notice } from './components/Notice';
 import { ReminderBanner } from './components/ReminderBanner';
-import { Notices } from './components/Notices';
+import { ResetNotices } from './components/ResetNotices';
 import { SyncStatus } from './components/SyncStatus';
 import { UndoToast } from './components/UndoToast';
 import { useSession } from './hooks/queries';
@@ -100,7 +100,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Notices />
+      <ResetNotices />
       {screen}
     </div>
   );

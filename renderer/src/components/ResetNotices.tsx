@@ -6,7 +6,7 @@ import { call } from '../api/bridge';
 import { queryKeys } from '../api/queryKeys';
 import { useNotices } from '../hooks/queries';
 
-export function Notices() {
+export function ResetNotices() {
   const client = useQueryClient();
   const notices = useNotices();
   const dismiss = (id: string) => {
@@ -18,7 +18,7 @@ export function Notices() {
   return (
     <>
       {notices.data.map((notice) => (
-        <div key={notice.id} className="banner is-warning notice">
+        <div key={notice.id} className="banner is-warning reset-notice">
           <p role="alert">{notice.message}</p>
           <button type="button" className="link-button" aria-label="Dismiss notice" onClick={() => dismiss(notice.id)}>
             Dismiss
