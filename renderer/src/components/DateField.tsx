@@ -41,7 +41,10 @@ export function DateField({ value, format, onChange, onProblem, problem, reveal,
           setLeft(false);
           const date = parseNumericDate(typed, format);
           if (date) onChange(date);
-          onProblem(date ? undefined : `“${typed.trim()}” is not a date. Type it like ${pattern}.`);
+          // An emptied field is asked for, not called "not a date": nothing was written to be wrong.
+          if (date) onProblem(undefined);
+          else if (typed.trim() === '') onProblem('Enter the date of the entry.');
+          else onProblem(`“${typed.trim()}” is not a date. Type it like ${pattern}.`);
         }}
         onBlur={() => {
           setLeft(true);
