@@ -80,7 +80,7 @@ export async function openAccountSession(context: CliContext, accountName: strin
   });
   const { now } = context;
   const services = createAccountServices({
-    accountId: credentials.accountId,
+    scope: { apiUrl: credentials.apiUrl, accountId: credentials.accountId },
     cache: new ReferenceCache(context.store(), now),
     call: async (work) => {
       try {

@@ -3,6 +3,7 @@
 // line and its MCP server), so a change takes the same way to Harvest wherever it comes from.
 import type { EventSink } from '../../../shared/contract';
 import type { AccountContext } from './accountContext';
+import type { AccountScope } from './accountScope';
 import { EntryService } from './entries';
 import { EntryLedger } from './entryLedger';
 import type { ReferenceCache } from './referenceCache';
@@ -21,7 +22,8 @@ export interface AccountServices {
 }
 
 export interface AccountServiceDeps {
-  accountId: number;
+  /** The account and its Harvest server, which the reference cache is kept under. */
+  scope: AccountScope;
   cache: ReferenceCache;
   call: AccountContext['call'];
   now: () => Date;
@@ -29,9 +31,9 @@ export interface AccountServiceDeps {
 }
 
 export function createAccountServices(deps: AccountServiceDeps): AccountServices {
-  const { accountId, cache, call, now, emit } = deps;
+  const { scope, cache, call, now, emit } = deps;
   const ledger = new EntryLedger();
-  const reference = new ReferenceData(accountId, cache, call, now);
+  const reference = new ReferenceData(scope, cache, call, now);
   const context: AccountContext = { reference, ledger, call, now, emit };
   const entries = new EntryService(context);
   return { reference, ledger, entries, timers: new TimerService(context, entries), call, context };

@@ -9,6 +9,7 @@ import { toLocalDate } from '../../../shared/localDate';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
 import { dispatch } from './dispatch';
 import { createMemoryStore } from './memory';
+import { scopeKey } from './accountScope';
 import { DEFAULT_SETTINGS } from './settings';
 import { startHarness, type Harness } from './testing/coreHarness';
 
@@ -100,8 +101,9 @@ describe('the query cache file', () => {
     await harness.call('queryCache.save', { snapshot: snapshot(1) });
     await harness.call('queryCache.save', { snapshot: snapshot(2) });
     expect(await harness.call('queryCache.load')).toBe(snapshot(2));
-    expect(await readdir(harness.config.dataDir)).toEqual([`query-cache-${SIMULATOR_ACCOUNTS.duration}.json`]);
-    const file = join(harness.config.dataDir, `query-cache-${SIMULATOR_ACCOUNTS.duration}.json`);
+    const fileName = `query-cache-${scopeKey({ apiUrl: harness.sim.apiUrl, accountId: SIMULATOR_ACCOUNTS.duration })}.json`;
+    expect(await readdir(harness.config.dataDir)).toEqual([fileName]);
+    const file = join(harness.config.dataDir, fileName);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 

@@ -66,7 +66,7 @@ export const createCore: CreateCore = async (options) => {
       // Loaded only when the demo starts: the simulator is a second Harvest, not part of the tray.
       start: async () => (await import('../../simulator/server')).startSimulator({ now }),
     },
-    wipeAccountFiles: (accountId) => queryCaches.wipe(accountId),
+    wipeAccountFiles: (scope) => queryCaches.wipe(scope),
   });
 
   // Services live as long as the account they were built for; a new sign-in gets fresh ones.
@@ -79,7 +79,7 @@ export const createCore: CreateCore = async (options) => {
       if (event === 'entries.changed') reads.changed();
       emit(event, payload);
     };
-    const shared = createAccountServices({ accountId: account.session.account.id, cache, call, now, emit: announcing });
+    const shared = createAccountServices({ scope: account.scope, cache, call, now, emit: announcing });
     const reads = new EntryReads({ ...shared.context, emit }, (range) => shared.entries.list(range));
     services = { account, ...shared, reads };
     return services;
@@ -169,11 +169,11 @@ export const createCore: CreateCore = async (options) => {
     // start-up before anyone signed in, and an error there would only be noise.
     'queryCache.load': async () => {
       const account = session.activeAccount();
-      return account === null ? null : queryCaches.load(account.session.account.id);
+      return account === null ? null : queryCaches.load(account.scope);
     },
     'queryCache.save': async ({ snapshot }) => {
       const account = session.activeAccount();
-      if (account !== null) await queryCaches.save(account.session.account.id, snapshot);
+      if (account !== null) await queryCaches.save(account.scope, snapshot);
       return {};
     },
 

@@ -1,4 +1,5 @@
-// The renderer's persisted react-query snapshot: one file per account under the data folder, so
+// The renderer's persisted react-query snapshot: one file per account and Harvest server
+// (./accountScope.ts) under the data folder, so
 // the popover opens with yesterday's data while Harvest is asked for today's. The file is outside
 // input: what is loaded back is checked against the contract's reply schemas, and a file that does
 // not fit (cut short, hand-edited, written by another version) is set aside with a notice, never
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import { channels } from '../../../shared/contract';
 import { isPersistedRoot, PERSISTED_QUERY_CHANNELS } from '../../../shared/persistedQueries';
 import { setAside, type SetAsideFile } from '../storage/setAside';
+import { scopeKey, type AccountScope } from './accountScope';
 
 const queryShape = z.looseObject({
   queryKey: z.array(z.unknown()).min(1),
@@ -46,12 +48,12 @@ export class QueryCacheFiles {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private pathFor(accountId: number): string {
-    return join(this.dataDir, `query-cache-${accountId}.json`);
+  private pathFor(scope: AccountScope): string {
+    return join(this.dataDir, `query-cache-${scopeKey(scope)}.json`);
   }
 
-  async load(accountId: number): Promise<string | null> {
-    const path = this.pathFor(accountId);
+  async load(scope: AccountScope): Promise<string | null> {
+    const path = this.pathFor(scope);
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -71,10 +73,10 @@ export class QueryCacheFiles {
   private readonly writing = new Set<Promise<void>>();
 
   /** Written to a temporary file, flushed to disk, then renamed over the old one, for this user only. */
-  save(accountId: number, snapshot: string): Promise<void> {
+  save(scope: AccountScope, snapshot: string): Promise<void> {
     const write = (async () => {
       await mkdir(this.dataDir, { recursive: true });
-      await writeFileAtomic(this.pathFor(accountId), snapshot, { encoding: 'utf8', mode: 0o600, fsync: true });
+      await writeFileAtomic(this.pathFor(scope), snapshot, { encoding: 'utf8', mode: 0o600, fsync: true });
     })();
     const tracked = write.finally(() => this.writing.delete(tracked));
     this.writing.add(tracked);
@@ -86,7 +88,7 @@ export class QueryCacheFiles {
     await Promise.allSettled([...this.writing]);
   }
 
-  async wipe(accountId: number): Promise<void> {
-    await rm(this.pathFor(accountId), { force: true });
+  async wipe(scope: AccountScope): Promise<void> {
+    await rm(this.pathFor(scope), { force: true });
   }
 }

@@ -1,4 +1,5 @@
-// Reference data (who I am, the account's settings, my projects) kept per account in the host's
+// Reference data (who I am, the account's settings, my projects) kept per account and Harvest
+// server (./accountScope.ts) in the host's
 // store with the time it was fetched. The store is a file on disk, so every read is checked
 // against its schema; anything that does not fit is treated as never cached.
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import {
   projectChoiceSchema,
 } from '../../../shared/domain';
 import type { JsonStore } from '../ports';
+import { scopeKey, type AccountScope } from './accountScope';
 
 export const referenceSchemas = {
   account: accountSchema,
@@ -27,8 +29,8 @@ export interface Cached<T> {
 const REFERENCE_KINDS = Object.keys(referenceSchemas) as ReferenceKind[];
 
 // No dots in keys: electron-store reads a dotted key as a path into nested objects.
-function keyFor(accountId: number, kind: ReferenceKind): string {
-  return `cache-${accountId}-${kind}`;
+function keyFor(scope: AccountScope, kind: ReferenceKind): string {
+  return `cache-${scopeKey(scope)}-${kind}`;
 }
 
 export class ReferenceCache {
@@ -37,17 +39,17 @@ export class ReferenceCache {
     private readonly now: () => Date,
   ) {}
 
-  read<K extends ReferenceKind>(accountId: number, kind: K): Cached<ReferenceValue<K>> | null {
+  read<K extends ReferenceKind>(scope: AccountScope, kind: K): Cached<ReferenceValue<K>> | null {
     const schema = z.object({ value: referenceSchemas[kind], fetchedAt: z.number().nonnegative() });
-    const parsed = schema.safeParse(this.store.get(keyFor(accountId, kind)));
+    const parsed = schema.safeParse(this.store.get(keyFor(scope, kind)));
     return parsed.success ? (parsed.data as Cached<ReferenceValue<K>>) : null;
   }
 
-  write<K extends ReferenceKind>(accountId: number, kind: K, value: ReferenceValue<K>): void {
-    this.store.set(keyFor(accountId, kind), { value, fetchedAt: this.now().getTime() });
+  write<K extends ReferenceKind>(scope: AccountScope, kind: K, value: ReferenceValue<K>): void {
+    this.store.set(keyFor(scope, kind), { value, fetchedAt: this.now().getTime() });
   }
 
-  wipe(accountId: number): void {
-    for (const kind of REFERENCE_KINDS) this.store.delete(keyFor(accountId, kind));
+  wipe(scope: AccountScope): void {
+    for (const kind of REFERENCE_KINDS) this.store.delete(keyFor(scope, kind));
   }
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { HarvestClient } from '../harvest/HarvestClient';
+import { scopeKey } from './accountScope';
 import { createMemoryStore } from './memory';
 import { ReferenceCache } from './referenceCache';
 import { REFERENCE_FRESH_MS, ReferenceData } from './referenceData';
 import { wireCompany } from './testing/wireBuilders';
 
-const ACCOUNT = 100001;
+const ACCOUNT = { apiUrl: 'https://api.harvestapp.com/v2', accountId: 100001 };
 
 function setup() {
   let time = new Date('2026-11-21T09:00:00Z').getTime();
@@ -68,19 +69,29 @@ describe('ReferenceData', () => {
 
   it('treats a cache entry that does not fit its schema as absent', async () => {
     const t = setup();
-    t.store.set(`cache-${ACCOUNT}-company`, { value: { name: 42 }, fetchedAt: Date.now() });
+    t.store.set(`cache-${scopeKey(ACCOUNT)}-company`, { value: { name: 42 }, fetchedAt: Date.now() });
     expect((await t.data.company()).name).toBe('Northwind Studio');
     expect(t.requests()).toBe(1);
-    t.store.set(`cache-${ACCOUNT}-company`, 'not even an object');
+    t.store.set(`cache-${scopeKey(ACCOUNT)}-company`, 'not even an object');
     expect(t.cache.read(ACCOUNT, 'company')).toBeNull();
   });
 
-  it('wipes every kind of one account and leaves other accounts alone', async () => {
+  it('wipes every kind of one account and leaves other accounts alone, on its server and others', async () => {
     const t = setup();
     await t.data.company();
-    t.cache.write(ACCOUNT, 'account', { id: ACCOUNT, name: 'Northwind Studio' });
-    t.cache.write(200002, 'account', { id: 200002, name: 'Other' });
+    const other = { ...ACCOUNT, accountId: 200002 };
+    const elsewhere = { ...ACCOUNT, apiUrl: 'http://127.0.0.1:5050/v2' };
+    t.cache.write(ACCOUNT, 'account', { id: 100001, name: 'Northwind Studio' });
+    t.cache.write(other, 'account', { id: 200002, name: 'Other' });
+    t.cache.write(elsewhere, 'account', { id: 100001, name: 'Northwind Studio, simulated' });
     t.cache.wipe(ACCOUNT);
-    expect(t.store.keys()).toEqual(['cache-200002-account']);
+    expect(t.store.keys().sort()).toEqual([`cache-${scopeKey(other)}-account`, `cache-${scopeKey(elsewhere)}-account`].sort());
+    expect(t.cache.read(elsewhere, 'account')?.value.name).toBe('Northwind Studio, simulated');
+  });
+
+  it('names one server the same however its address is written', () => {
+    expect(scopeKey({ apiUrl: 'https://API.harvestapp.com/v2/', accountId: 1 })).toBe(scopeKey({ apiUrl: 'https://api.harvestapp.com/v2', accountId: 1 }));
+    expect(scopeKey({ apiUrl: 'https://api.harvestapp.com/v2', accountId: 1 })).not.toBe(scopeKey({ apiUrl: 'http://127.0.0.1:5050/v2', accountId: 1 }));
+    expect(scopeKey({ apiUrl: 'https://api.harvestapp.com/v2', accountId: 1 })).toMatch(/^[\w-]+$/);
   });
 });

@@ -2,6 +2,7 @@
 // served from the cache and refreshed in the background once stale, fetched when missing.
 import type { CompanySettings, CurrentUser, ProjectChoice } from '../../../shared/domain';
 import type { HarvestClient } from '../harvest/HarvestClient';
+import type { AccountScope } from './accountScope';
 import { toCompanySettings, toCurrentUser, toProjectChoices } from './mapping';
 import type { ReferenceCache, ReferenceKind, ReferenceValue } from './referenceCache';
 
@@ -21,7 +22,7 @@ export class ReferenceData {
   private readonly inFlight = new Map<FetchableKind, Promise<unknown>>();
 
   constructor(
-    private readonly accountId: number,
+    private readonly scope: AccountScope,
     private readonly cache: ReferenceCache,
     private readonly call: Call,
     private readonly now: () => Date,
@@ -40,7 +41,7 @@ export class ReferenceData {
   }
 
   private async get<K extends FetchableKind>(kind: K, refresh: boolean): Promise<ReferenceValue<K>> {
-    const cached = refresh ? null : this.cache.read(this.accountId, kind);
+    const cached = refresh ? null : this.cache.read(this.scope, kind);
     if (cached === null) return this.fetch(kind);
     if (this.now().getTime() - cached.fetchedAt > REFERENCE_FRESH_MS) {
       // Stale but usable: answer now, and let the next read see the refreshed copy.
@@ -56,7 +57,7 @@ export class ReferenceData {
     const fetcher = fetchers[kind] as (client: HarvestClient) => Promise<ReferenceValue<K>>;
     const request = this.call(fetcher)
       .then((value) => {
-        this.cache.write(this.accountId, kind, value);
+        this.cache.write(this.scope, kind, value);
         return value;
       })
       .finally(() => this.inFlight.delete(kind));

@@ -6,6 +6,7 @@ import type { Session } from '../../../shared/domain';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
 import { createMemoryVault } from './memory';
 import { settle, startHarness, type Harness } from './testing/coreHarness';
+import { scopeKey } from './accountScope';
 
 type SignInReply =
   | { state: 'signed-in'; session: Session }
@@ -220,7 +221,7 @@ describe('signing out', () => {
     await harness.call('account.company');
     await harness.call('choices.projects');
     await harness.call('queryCache.save', { snapshot: '{"queries":[]}' });
-    const file = join(harness.config.dataDir, `query-cache-${SIMULATOR_ACCOUNTS.duration}.json`);
+    const file = join(harness.config.dataDir, `query-cache-${scopeKey({ apiUrl: harness.sim.apiUrl, accountId: SIMULATOR_ACCOUNTS.duration })}.json`);
     expect(existsSync(file)).toBe(true);
     expect(harness.store.keys().some((key) => key.startsWith('cache-'))).toBe(true);
 

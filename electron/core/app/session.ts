@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/errors';
 import { TOKEN_REFUSED } from '../harvest/errors';
 import type { HarvestClient, HarvestClientConfig } from '../harvest/HarvestClient';
 import type { AppConfig, StoredCredentials, TokenVault } from '../ports';
+import type { AccountScope } from './accountScope';
 import { signedOutFailure, toAppFailure } from './failures';
 import { toAccounts, toCompanySettings, toCurrentUser } from './mapping';
 import type { ReferenceCache } from './referenceCache';
@@ -31,6 +32,8 @@ export interface DemoOptions {
 export interface ActiveAccount {
   readonly session: Extract<Session, { state: 'signed-in' }>;
   readonly client: HarvestClient;
+  /** The account on its Harvest server: what its caches are kept under. */
+  readonly scope: AccountScope;
   /** The demo's in-process Harvest, closed with the session. */
   readonly demo: DemoHarvest | null;
 }
@@ -44,7 +47,7 @@ export interface SessionDeps {
   createClient: ClientFactory;
   demo: DemoOptions;
   /** Removes what the app keeps on disk for an account besides the reference cache. */
-  wipeAccountFiles: (accountId: number) => Promise<void>;
+  wipeAccountFiles: (scope: AccountScope) => Promise<void>;
 }
 
 export type SignInResult =
@@ -114,7 +117,8 @@ export class SessionService {
     }
     await vault.save({ token: request.token, accountId: account.id }, { allowPlaintext });
     const backend = await vault.backend();
-    await this.begin({ account, user, client, demo: null, vaultBackend: backend });
+    const scope = { apiUrl: this.deps.config.apiUrl, accountId: account.id };
+    await this.begin({ account, user, client, scope, demo: null, vaultBackend: backend });
     return { state: 'signed-in', session: this.current() };
   }
 
@@ -135,7 +139,8 @@ export class SessionService {
         name: 'Demo',
       };
       const user = toCurrentUser(await client.getMe());
-      await this.begin({ account, user, client, demo: harvest, vaultBackend: 'memory' });
+      const scope = { apiUrl: harvest.apiUrl, accountId: demo.accountId };
+      await this.begin({ account, user, client, scope, demo: harvest, vaultBackend: 'memory' });
     } catch (error) {
       await harvest.close();
       throw toAppFailure(error);
@@ -191,10 +196,11 @@ export class SessionService {
   ): Promise<void> {
     const { cache } = this.deps;
     const client = this.clientFor(credentials.token, credentials.accountId);
-    const cachedUser = cache.read(credentials.accountId, 'me')?.value;
-    const cachedAccount = cache.read(credentials.accountId, 'account')?.value;
+    const scope = { apiUrl: this.deps.config.apiUrl, accountId: credentials.accountId };
+    const cachedUser = cache.read(scope, 'me')?.value;
+    const cachedAccount = cache.read(scope, 'account')?.value;
     if (cachedUser && cachedAccount) {
-      await this.begin({ account: cachedAccount, user: cachedUser, client, demo: null, vaultBackend });
+      await this.begin({ account: cachedAccount, user: cachedUser, client, scope, demo: null, vaultBackend });
       const account = this.active;
       if (account) void this.verify(account);
       return;
@@ -202,9 +208,9 @@ export class SessionService {
     try {
       const user = toCurrentUser(await this.reach(() => client.getMe()));
       const company = toCompanySettings(await this.reach(() => client.getCompany()));
-      cache.write(credentials.accountId, 'company', company);
+      cache.write(scope, 'company', company);
       const account = { id: credentials.accountId, name: company.name };
-      await this.begin({ account, user, client, demo: null, vaultBackend });
+      await this.begin({ account, user, client, scope, demo: null, vaultBackend });
     } catch (error) {
       const failure = toAppFailure(error);
       if (failure.kind === 'signed-out' && vaultBackend !== 'environment') await this.deps.vault.clear();
@@ -219,7 +225,7 @@ export class SessionService {
   private async verify(account: ActiveAccount): Promise<void> {
     try {
       const user = toCurrentUser(await this.call(account, (client) => client.getMe()));
-      this.deps.cache.write(account.session.account.id, 'me', user);
+      this.deps.cache.write(account.scope, 'me', user);
     } catch {
       // Offline or slow: the cached session stands, and the next request tries again.
     }
@@ -229,6 +235,7 @@ export class SessionService {
     account: Account;
     user: CurrentUser;
     client: HarvestClient;
+    scope: AccountScope;
     demo: DemoHarvest | null;
     vaultBackend: VaultBackend;
   }): Promise<void> {
@@ -242,13 +249,14 @@ export class SessionService {
         vaultBackend: details.vaultBackend,
       },
       client: details.client,
+      scope: details.scope,
       demo: details.demo,
     };
     this.signedOutReason = null;
     if (previous?.demo) await previous.demo.close();
     if (details.demo === null) {
-      this.deps.cache.write(details.account.id, 'account', details.account);
-      this.deps.cache.write(details.account.id, 'me', details.user);
+      this.deps.cache.write(details.scope, 'account', details.account);
+      this.deps.cache.write(details.scope, 'me', details.user);
     }
     this.deps.emit('session.changed', this.current());
   }
@@ -265,12 +273,11 @@ export class SessionService {
       await this.deps.vault.clear();
     }
     if (ended) {
-      const accountId = ended.session.account.id;
       // A refused token keeps the caches: signing in again to the same account (the usual
       // next step) then opens with the projects and entries already on screen.
       if (options.wipeCaches || ended.demo) {
-        this.deps.cache.wipe(accountId);
-        await this.deps.wipeAccountFiles(accountId);
+        this.deps.cache.wipe(ended.scope);
+        await this.deps.wipeAccountFiles(ended.scope);
       }
       if (ended.demo) await ended.demo.close();
     }

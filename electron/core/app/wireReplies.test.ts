@@ -26,7 +26,7 @@ beforeEach(async () => {
     accountId: SIMULATOR_ACCOUNTS.duration,
   });
   services = createAccountServices({
-    accountId: SIMULATOR_ACCOUNTS.duration,
+    scope: { apiUrl: sim.apiUrl, accountId: SIMULATOR_ACCOUNTS.duration },
     cache: new ReferenceCache(createMemoryStore(), () => new Date()),
     call: (work) => work(client).catch((error: unknown) => Promise.reject(toAppFailure(error))),
     now: () => new Date(),
