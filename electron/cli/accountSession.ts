@@ -20,6 +20,9 @@ import type { AccountSession } from './operations/operation';
 /** The desktop app's electron-store file (electron/main.ts): settings and reference caches. */
 export const APP_STORE_NAME = 'harvest-tray';
 
+/** The command line's consent to a plaintext token file is a flag. */
+export const CONSENT_HINT = 'Add --allow-plaintext to agree to that.';
+
 export interface CliHost {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
@@ -48,6 +51,7 @@ export function createCliContext(host: CliHost): CliContext {
     plaintext: plaintextStore(config.dataDir),
     createClient: createHarvestClient,
     now: host.now,
+    consentHint: CONSENT_HINT,
   });
   let store: JsonStore | null = null;
   return {

@@ -1,5 +1,6 @@
 // `accounts list | add | remove`: the named accounts as the command line shows and changes them.
 import type { NamedAccount } from '../core/accounts/accountRegistry';
+import type { SecretStoreKind } from '../core/accounts/secretStore';
 import type { CliContext } from './accountSession';
 import { toJsonText } from './output/jsonText';
 import { formatTable } from './output/table';
@@ -10,6 +11,15 @@ export interface AccountsOutput {
   out(text: string): Promise<void>;
   warn(text: string): Promise<void>;
 }
+
+/** Where a token is kept, in the table's words. */
+const TOKEN_PLACES: Record<SecretStoreKind, string> = {
+  keyring: 'system keyring',
+  'plaintext-file': 'plaintext file',
+  // Added in the tray where no keyring answered: encrypted with a key only the app can use.
+  'safe-storage': 'tray app only',
+  memory: 'memory',
+};
 
 /** A named account in --json: snake_case like the rest of the output, and never its token. */
 function accountJson(account: NamedAccount, defaultAccount: string | null) {
@@ -37,7 +47,7 @@ export async function listAccounts(context: CliContext, output: AccountsOutput):
       { heading: 'NAME', value: (account) => account.name },
       { heading: 'ACCOUNT', value: (account) => `${account.accountName} (${account.accountId})` },
       { heading: 'SERVER', value: (account) => account.apiUrl },
-      { heading: 'TOKEN IN', value: (account) => (account.tokenStore === 'keyring' ? 'system keyring' : 'plaintext file') },
+      { heading: 'TOKEN IN', value: (account) => TOKEN_PLACES[account.tokenStore] },
     ],
     accounts,
   );

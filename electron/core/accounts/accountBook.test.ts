@@ -11,6 +11,7 @@ import { AccountBook, type AddAccountRequest } from './accountBook';
 import { ACCOUNTS_FILE, AccountRegistry } from './accountRegistry';
 import { probeKeyring } from './keyringStore';
 import { PLAINTEXT_TOKENS_FILE, plaintextStore } from './plaintextStore';
+import type { SecretStore } from './secretStore';
 import { fakeKeyring, type FakeKeyring } from './testing/fakeKeyring';
 
 let sim: Simulator;
@@ -28,6 +29,7 @@ beforeEach(async () => {
     plaintext: plaintextStore(dataDir),
     createClient: createHarvestClient,
     now: () => new Date('2026-03-11T10:00:00Z'),
+    consentHint: 'Add --allow-plaintext to agree to that.',
   });
 });
 afterEach(async () => {
@@ -205,5 +207,124 @@ describe('probing the keyring', () => {
       disabled: false,
     });
     expect(missingModule.problem).toContain('could not be reached');
+  });
+});
+
+describe('names', () => {
+  it('renames an account, keeping its token and its place as the default', async () => {
+    await book.add(request({ name: 'studio' }));
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    const renamed = await book.rename('studio', 'work');
+    expect(renamed).toMatchObject({ name: 'work', accountId: SIMULATOR_ACCOUNTS.duration });
+    const listed = await book.list();
+    expect(listed.accounts.map((account) => account.name).sort()).toEqual(['labs', 'work']);
+    expect(listed.defaultAccount).toBe('work');
+    expect((await book.credentials('work')).token).toBe(SIMULATOR_TOKENS.multi);
+    expect((await failure(book.credentials('studio'))).field).toBe('account');
+  });
+
+  it('refuses a rename onto a name in use, or one that is not a name, and changes nothing', async () => {
+    await book.add(request({ name: 'studio' }));
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    expect((await failure(book.rename('studio', 'labs'))).message).toContain('already an account named "labs"');
+    expect((await failure(book.rename('studio', 'Not A Name'))).field).toBe('name');
+    expect((await failure(book.rename('nobody', 'someone'))).message).toContain('No account named "nobody"');
+    expect((await book.list()).accounts.map((account) => account.name).sort()).toEqual(['labs', 'studio']);
+  });
+
+  it('makes another account the default', async () => {
+    await book.add(request({ name: 'studio' }));
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    await book.use('labs');
+    expect((await book.credentials(null)).name).toBe('labs');
+    expect((await failure(book.use('nobody'))).field).toBe('account');
+  });
+
+  it('keeps a checked sign-in under a name made from the account, or the name it already has', async () => {
+    const signIn = {
+      token: SIMULATOR_TOKENS.single,
+      userId: 1,
+      account: { id: SIMULATOR_ACCOUNTS.duration, name: 'Northwind Studio' },
+      apiUrl: sim.apiUrl,
+      idUrl: sim.url,
+    };
+    expect((await book.keep(signIn, { allowPlaintext: false, makeDefault: true })).name).toBe('northwind-studio');
+    await book.rename('northwind-studio', 'work');
+    // Signing in to the same account again keeps its name and takes the new token.
+    const again = await book.keep({ ...signIn, token: 'a-newer-token' }, { allowPlaintext: false, makeDefault: true });
+    expect(again.name).toBe('work');
+    expect((await book.list()).accounts).toHaveLength(1);
+    expect((await book.credentials('work')).token).toBe('a-newer-token');
+    // The same account id on another server is another account.
+    const elsewhere = await book.keep({ ...signIn, apiUrl: 'http://127.0.0.1:1/v2' }, { allowPlaintext: false, makeDefault: false });
+    expect(elsewhere.name).toBe('northwind-studio');
+    expect((await book.list()).accounts).toHaveLength(2);
+  });
+
+  it('two changes at once both land', async () => {
+    await book.add(request({ name: 'studio' }));
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    await Promise.all([book.rename('studio', 'work'), book.rename('labs', 'personal'), book.use('labs').catch(() => null)]);
+    expect((await book.list()).accounts.map((account) => account.name).sort()).toEqual(['personal', 'work']);
+  });
+});
+
+describe('a store only the tray can read', () => {
+  const safeStorage = () => {
+    const secrets = new Map<string, string>();
+    const store: SecretStore = {
+      kind: 'safe-storage',
+      description: 'Electron safeStorage',
+      read: async (key) => secrets.get(key) ?? null,
+      write: async (key, secret) => {
+        secrets.set(key, secret);
+      },
+      remove: async (key) => {
+        secrets.delete(key);
+      },
+    };
+    return { store, secrets };
+  };
+  const trayBook = (store: SecretStore | null) =>
+    new AccountBook({
+      registry: new AccountRegistry(dataDir),
+      keyring: () => probeKeyring({ entries: async () => keyring.entries, platform: 'linux', disabled: false }),
+      hostStore: async () => store,
+      plaintext: plaintextStore(dataDir),
+      createClient: createHarvestClient,
+      now: () => new Date('2026-03-11T10:00:00Z'),
+      consentHint: 'Agree to that to stay signed in.',
+    });
+
+  it('is used where no keyring answers, before asking for consent to a plaintext file', async () => {
+    keyring.reachable = false;
+    const tray = safeStorage();
+    const added = await trayBook(tray.store).add(request());
+    expect(added.tokenStore).toBe('safe-storage');
+    expect([...tray.secrets.values()]).toEqual([SIMULATOR_TOKENS.multi]);
+    expect((await trayBook(tray.store).credentials('work')).token).toBe(SIMULATOR_TOKENS.multi);
+  });
+
+  it('the keyring comes first, so the command line can use what the tray added', async () => {
+    const tray = safeStorage();
+    expect((await trayBook(tray.store).add(request())).tokenStore).toBe('keyring');
+    expect(tray.secrets.size).toBe(0);
+    expect((await book.credentials('work')).token).toBe(SIMULATOR_TOKENS.multi);
+  });
+
+  it('the command line lists such an account, and says how to use it there', async () => {
+    keyring.reachable = false;
+    await trayBook(safeStorage().store).add(request());
+    expect((await book.list()).accounts.map((account) => account.name)).toEqual(['work']);
+    const refused = await failure(book.credentials('work'));
+    expect(refused.message).toContain('added in the Harvest Tray app');
+    expect(refused.message).toContain('harvest-tray accounts add work --account-id 100001');
+  });
+
+  it('asks for consent in the host’s own words where nothing encrypts', async () => {
+    keyring.reachable = false;
+    const refused = await failure(trayBook(null).add(request()));
+    expect(refused.kind).toBe('consent-required');
+    expect(refused.message).toMatch(/unencrypted .* Agree to that to stay signed in\.$/);
   });
 });

@@ -7,13 +7,13 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { accountNameSchema } from '../../../shared/accounts';
 import { idSchema } from '../../../shared/domain';
+import { SECRET_STORE_KINDS } from './secretStore';
 
 export const ACCOUNTS_FILE = 'accounts.json';
 
-export const accountNameSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Use lower-case letters, digits, - and _ (up to 40), such as work or personal');
+export { accountNameSchema };
 
 export const namedAccountSchema = z.object({
   name: accountNameSchema,
@@ -28,7 +28,7 @@ export const namedAccountSchema = z.object({
    * so several names (one per Harvest account) share one stored token.
    */
   userId: idSchema,
-  tokenStore: z.enum(['keyring', 'plaintext-file']),
+  tokenStore: z.enum(SECRET_STORE_KINDS),
   addedAt: z.string(),
 });
 export type NamedAccount = z.infer<typeof namedAccountSchema>;
@@ -51,7 +51,13 @@ export function tokenKey(account: Pick<NamedAccount, 'idUrl' | 'userId'>): strin
   return `${account.idUrl} user ${account.userId}`;
 }
 
-export class AccountRegistry {
+/** Where the list of named accounts lives: a file beside the data (AccountRegistry), or memory. */
+export interface AccountList {
+  read(): Promise<RegistryContents & { unreadable: boolean }>;
+  write(contents: { accounts: NamedAccount[]; defaultAccount: string | null }): Promise<void>;
+}
+
+export class AccountRegistry implements AccountList {
   readonly path: string;
 
   constructor(dataDir: string) {

@@ -1,7 +1,17 @@
 // Where the tokens of named accounts are kept. The list of accounts (names, account ids, servers)
 // is not secret and lives in a file; each token lives in one of these stores, under a key that
 // names whose token it is, never the token itself.
-export type SecretStoreKind = 'keyring' | 'plaintext-file';
+export const SECRET_STORE_KINDS = [
+  /** The operating system's keyring, through @napi-rs/keyring: the tray and the command line both read it. */
+  'keyring',
+  /** A file only this user can read, kept only with the user's consent: both read it too. */
+  'plaintext-file',
+  /** Electron's safeStorage, whose key only the tray can use: the command line cannot read it. */
+  'safe-storage',
+  /** The web host's memory: gone when it stops, never in the list on disk. */
+  'memory',
+] as const;
+export type SecretStoreKind = (typeof SECRET_STORE_KINDS)[number];
 
 export interface SecretStore {
   readonly kind: SecretStoreKind;
