@@ -10,6 +10,7 @@ import type { Core, HostHooks } from './core/app/Core';
 import { createCore } from './core/app/createCore';
 import { dispatch } from './core/app/dispatch';
 import { readConfig } from './core/config';
+import { desktopAccountBook } from './desktop/accountBook';
 import { handleArgvActions, type ArgvAction } from './desktop/argv';
 import { appPage } from './desktop/bridge/main/appPage';
 import { popoverEventSink } from './desktop/bridge/main/events';
@@ -72,10 +73,10 @@ async function start(): Promise<void> {
   const liveWindow = () => (popoverWindow && !popoverWindow.isDestroyed() ? popoverWindow : null);
   const toPopover = popoverEventSink(() => liveWindow()?.webContents ?? null);
   // Every event goes to the popover; timer and entry changes also move the tray, whichever way
-  // they happened (popover, shortcut, menu, refresh).
+  // they happened (popover, shortcut, menu, refresh), and so does a switch to another account.
   const emit: EventSink = (event, payload) => {
     toPopover(event, payload);
-    if (event === 'timer.changed' || event === 'entries.changed') onTimerChanged();
+    if (event === 'timer.changed' || event === 'entries.changed' || event === 'session.changed') onTimerChanged();
   };
 
   const loginItem = createLoginItem({
@@ -115,6 +116,13 @@ async function start(): Promise<void> {
   const vaultStore = electronJsonStore({ dataDir: config.dataDir, name: 'vault', consequence: 'Sign in to Harvest again.' });
   const coreReady = createCore({
     config,
+    accounts: desktopAccountBook({
+      dataDir: config.dataDir,
+      env: process.env,
+      platform: process.platform,
+      safeStorage,
+      vaultStore,
+    }),
     vault: safeStorageVault({ safeStorage, store: vaultStore, platform: process.platform }),
     store: electronJsonStore({ dataDir: config.dataDir, name: 'harvest-tray' }),
     // An unreadable vault file is set aside like the settings file, and the user told why.

@@ -30,6 +30,7 @@ import {
   timeEntrySchema,
   timesheetDateSchema,
 } from './domain';
+import { accountEntrySchema, accountListSchema, accountNameSchema } from './accounts';
 import { appErrorSchema } from './errors';
 import { normalizeClockTime } from './clockTime';
 import { checkHours } from './hours';
@@ -169,6 +170,31 @@ export const channels = {
   'reminders.current': channel(none, reminderSchema.nullable()),
   'reminders.snooze': channel(z.object({ for: snoozeSchema }).strict(), z.object({})),
   'reminders.dismiss': channel(none, z.object({})),
+
+  // Named accounts ("work", "personal"): the same list the command line's --account NAME reads.
+  // The current account is the default one there; everything the popover does acts in it.
+  'accounts.list': channel(none, accountListSchema),
+  /** Adds an account without switching to it, with the sign-in's steps: a choice of account, consent. */
+  'accounts.add': channel(
+    z
+      .object({
+        token: z.string().min(1).max(500),
+        accountId: idSchema.optional(),
+        /** Left out: a name made from Harvest's name of the account. Checked by the account book. */
+        name: z.string().max(100).optional(),
+        allowPlaintextStorage: z.boolean().optional(),
+      })
+      .strict(),
+    z.discriminatedUnion('state', [
+      z.object({ state: z.literal('added'), account: accountEntrySchema }),
+      z.object({ state: z.literal('choose-account'), accounts: z.array(accountSchema) }),
+    ]),
+  ),
+  /** Switches to a named account, or with null to the one in HARVEST_ACCESS_TOKEN. */
+  'accounts.use': channel(z.object({ name: accountNameSchema.nullable() }).strict(), sessionSchema),
+  'accounts.rename': channel(z.object({ name: accountNameSchema, to: z.string().max(100) }).strict(), accountListSchema),
+  /** Forgets an account's name, token and caches; removing the current one signs out of it. */
+  'accounts.remove': channel(z.object({ name: accountNameSchema }).strict(), accountListSchema),
 } as const;
 
 export type Channels = typeof channels;

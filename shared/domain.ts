@@ -96,8 +96,15 @@ export type CurrentUser = z.infer<typeof currentUserSchema>;
 export const accountSchema = z.object({ id: idSchema, name: z.string() });
 export type Account = z.infer<typeof accountSchema>;
 
-/** How the token is protected at rest (Electron safeStorage backends, or none in the web host). */
+/**
+ * How the token is protected at rest: where a named account keeps it (the system keyring, a
+ * plaintext file with consent, the tray's safeStorage, the web host's memory), Electron
+ * safeStorage's own backends for a sign-in saved by an earlier version, or the environment.
+ */
 export const vaultBackendSchema = z.enum([
+  'keyring',
+  'plaintext-file',
+  'safe-storage',
   'keychain',
   'dpapi',
   'gnome_libsecret',
@@ -120,6 +127,10 @@ export const sessionSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('signed-in'),
     account: accountSchema,
+    /** The user's name for the account ("work"); null for HARVEST_ACCESS_TOKEN's and the demo. */
+    name: z.string().nullable(),
+    /** The Harvest API the account is reached at: with the account id, whose data this is. */
+    server: z.string(),
     user: currentUserSchema,
     demo: z.boolean(),
     vaultBackend: vaultBackendSchema,

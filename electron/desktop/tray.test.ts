@@ -12,6 +12,7 @@ let now: Date;
 let running: TimeEntry | null;
 let last: TimeEntry | null;
 let calls: string[];
+let accountName: string | null;
 
 const actions: TrayActions = {
   stopTimer: (id) => calls.push(`stop ${id}`),
@@ -26,7 +27,7 @@ function setUp(platform: NodeJS.Platform) {
   const tray = new Tray(nativeImage.createEmpty());
   const service = createTrayService({
     tray: tray as unknown as TrayLike,
-    entries: { runningEntry: () => running, lastEntry: () => last },
+    entries: { runningEntry: () => running, lastEntry: () => last, currentAccountName: () => accountName },
     actions,
     platform,
     image: trayImageLoader(trayFolder, platform) as unknown as Parameters<typeof createTrayService>[0]['image'],
@@ -47,6 +48,7 @@ beforeEach(() => {
   running = null;
   last = null;
   calls = [];
+  accountName = null;
 });
 afterEach(() => vi.useRealTimers());
 
@@ -75,6 +77,19 @@ describe('tray on Windows and Linux', () => {
     menuOf(tray).click('Stop timer');
     expect(calls).toEqual(['stop 101']);
     expect(tray.title).toBe('');
+  });
+
+  it('names the current account in the tooltip, and follows a switch to another', () => {
+    accountName = 'work';
+    const { tray, service } = setUp('linux');
+    expect(tray.toolTip).toBe('Harvest Tray (work) — no timer running');
+    running = runningEntry(now, 85);
+    service.update();
+    expect(tray.toolTip).toBe('Harvest Tray (work) — Website — Design (1:25)');
+    accountName = 'personal';
+    running = null;
+    service.update();
+    expect(tray.toolTip).toBe('Harvest Tray (personal) — no timer running');
   });
 
   it('offers Restart for the last entry once the timer stops', () => {

@@ -12,6 +12,8 @@ export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setC
 export interface TrayEntries {
   runningEntry(): TimeEntry | null;
   lastEntry(): TimeEntry | null;
+  /** The account everything acts in, named in the tooltip where there is one. */
+  currentAccountName?(): string | null;
 }
 
 export interface TrayActions {
@@ -56,7 +58,7 @@ export function createTrayService({
   hideNames = () => false,
 }: TrayServiceOptions): TrayService {
   const isMac = platform === 'darwin';
-  let shown = { state: '' as TrayIconState | '', text: '', dark: nativeTheme.shouldUseDarkColors };
+  let shown = { state: '' as TrayIconState | '', text: '', dark: nativeTheme.shouldUseDarkColors, account: null as string | null };
   let menu: Menu | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -74,11 +76,13 @@ export function createTrayService({
     const state: TrayIconState = running ? 'running' : 'idle';
     const text = running ? `${entryName(running)} ${entryClock(running, at)}` : (last ? entryName(last) : '');
     const dark = nativeTheme.shouldUseDarkColors;
-    if (state === shown.state && text === shown.text && dark === shown.dark) return;
-    shown = { state, text, dark };
+    const account = entries.currentAccountName?.() ?? null;
+    if (state === shown.state && text === shown.text && dark === shown.dark && account === shown.account) return;
+    shown = { state, text, dark, account };
 
     tray.setImage(image(state));
-    tray.setToolTip(running ? `Harvest Tray — ${entryName(running)} (${entryClock(running, at)})` : 'Harvest Tray — no timer running');
+    const app = account === null ? 'Harvest Tray' : `Harvest Tray (${account})`;
+    tray.setToolTip(running ? `${app} — ${entryName(running)} (${entryClock(running, at)})` : `${app} — no timer running`);
     if (isMac) tray.setTitle(running ? ` ${entryClock(running, at)}` : '', { fontType: 'monospacedDigit' });
     menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions, entryName));
     if (!isMac) tray.setContextMenu(menu);

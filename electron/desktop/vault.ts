@@ -1,4 +1,5 @@
-// TokenVault over Electron's safeStorage (async API) and a JsonStore file. The token is encrypted
+// TokenVault over Electron's safeStorage (async API) and a JsonStore file: where versions before
+// named accounts kept the sign-in. The core reads it once and moves it to the named accounts. The token is encrypted
 // by the OS (Keychain, DPAPI, libsecret/kwallet) before it touches disk; where Linux has no keyring
 // (basic_text) it is only obfuscated, so saving there needs the user's explicit consent. Only
 // load() ever hands the token back, and only the core holds this object.
@@ -17,6 +18,23 @@ export interface SafeStorageLike {
 
 const CREDENTIALS_KEY = 'credentials';
 
+/** Which protection safeStorage gives now. */
+export async function safeStorageBackend(safeStorage: SafeStorageLike, platform: NodeJS.Platform): Promise<VaultBackend> {
+  if (platform === 'darwin') return 'keychain';
+  if (platform === 'win32') return 'dpapi';
+  const parsed = vaultBackendSchema.safeParse(safeStorage.getSelectedStorageBackend());
+  return parsed.success ? parsed.data : 'unknown';
+}
+
+/** true where safeStorage would only obfuscate (Linux basic_text), or cannot be used at all. */
+export async function safeStorageNeedsConsent(safeStorage: SafeStorageLike, platform: NodeJS.Platform): Promise<boolean> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return true;
+  if (platform !== 'linux') return false;
+  // 'unknown' means the keyring could not be identified: no proof the token is protected.
+  const chosen = await safeStorageBackend(safeStorage, platform);
+  return chosen === 'basic_text' || chosen === 'unknown';
+}
+
 const storedRecordSchema = z.object({
   encryptedToken: z.string().min(1),
   accountId: z.number().int().positive(),
@@ -31,20 +49,8 @@ export function safeStorageVault(options: {
 }): TokenVault {
   const { safeStorage, store, platform } = options;
 
-  const backend = async (): Promise<VaultBackend> => {
-    if (platform === 'darwin') return 'keychain';
-    if (platform === 'win32') return 'dpapi';
-    const parsed = vaultBackendSchema.safeParse(safeStorage.getSelectedStorageBackend());
-    return parsed.success ? parsed.data : 'unknown';
-  };
-
-  const needsPlaintextConsent = async (): Promise<boolean> => {
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) return true;
-    if (platform !== 'linux') return false;
-    // 'unknown' means the keyring could not be identified: no proof the token is protected.
-    const chosen = await backend();
-    return chosen === 'basic_text' || chosen === 'unknown';
-  };
+  const backend = () => safeStorageBackend(safeStorage, platform);
+  const needsPlaintextConsent = () => safeStorageNeedsConsent(safeStorage, platform);
 
   const write = async (credentials: { token: string; accountId: number }, used: VaultBackend) => {
     const encrypted = await safeStorage.encryptStringAsync(credentials.token);

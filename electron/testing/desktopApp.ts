@@ -44,6 +44,8 @@ export async function startDesktopApp(options: { env?: NodeJS.ProcessEnv; platfo
     HARVEST_ACCESS_TOKEN: SIMULATOR_TOKENS.single,
     HARVEST_ACCOUNT_ID: String(SIMULATOR_ACCOUNTS.duration),
     HARVEST_TRAY_DATA_DIR: dataDir,
+    // Named accounts added in a test must never reach the machine's own keyring.
+    HARVEST_TRAY_NO_KEYRING: '1',
     XDG_CONFIG_HOME: join(dataDir, 'config'),
     ...options.env,
   });

@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/domain';
+import { memoryAccountBook } from '../core/accounts/memoryAccounts';
 import { createCore } from '../core/app/createCore';
 import { createMemoryVault } from '../core/app/memory';
+import { createHarvestClient } from '../core/harvest/createHarvestClient';
 import { electronJsonStore } from '../desktop/store';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../simulator';
 import { startConfiguredWebHost } from './configuredWebHost';
@@ -138,6 +140,7 @@ describe('the desktop’s files, opened as the desktop opens them, with the core
       const events: Array<{ event: string; payload: unknown }> = [];
       const core = await createCore({
         config: { apiUrl: sim.apiUrl, idUrl: sim.url, envCredentials: null, dataDir, demo: false },
+        accounts: memoryAccountBook({ createClient: createHarvestClient, now: () => new Date() }),
         vault: createMemoryVault(),
         store: settingsStore,
         otherStores: [vaultStore],

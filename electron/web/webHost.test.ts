@@ -31,6 +31,7 @@ async function fakeCreateCore(options: CoreOptions): Promise<Core> {
     quickRestart: async () => ({ action: 'nothing-to-restart', entry: null }),
     runningEntry: () => null,
     lastEntry: () => null,
+  currentAccountName: () => null,
     refresh: async () => {},
     reportIdle: async () => {},
     checkReminders: async () => {},

@@ -1,9 +1,13 @@
 // The web host: the app's core (the same one the desktop app runs) behind the loopback bridge.
 // The token lives only in memory here: a browser tab is no place for the OS keychain's promise,
 // so a web host forgets the sign-in when it stops (credentials from the environment excepted).
+// Its named accounts are in memory too, apart from the tray's and the command line's list on
+// disk: that list names tokens in the keyring, which this host does not touch.
 import { fileURLToPath } from 'node:url';
 import type { Core, CreateCore, HostHooks } from '../core/app/Core';
 import { createMemoryVault } from '../core/app/memory';
+import { memoryAccountBook } from '../core/accounts/memoryAccounts';
+import { createHarvestClient } from '../core/harvest/createHarvestClient';
 import type { AppConfig, JsonStore } from '../core/ports';
 import { startBridge } from './bridge';
 import { createEventStream } from './eventStream';
@@ -48,6 +52,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const script = await pageScript();
   const core = await options.createCore({
     config: options.config,
+    accounts: memoryAccountBook({ createClient: createHarvestClient, now: () => new Date() }),
     vault: createMemoryVault('memory'),
     store: options.store,
     emit: events.emit,

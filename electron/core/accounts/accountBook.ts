@@ -211,6 +211,13 @@ export class AccountBook {
           `only the app can use. Add it here too: \`harvest-tray accounts add ${account.name} --account-id ${account.accountId}\`.`,
       });
     }
+    if (store === null && account.tokenStore === 'keyring') {
+      const { problem } = await this.deps.keyring();
+      throw new AppFailure({
+        kind: 'unexpected',
+        message: `The token of account "${account.name}" could not be read: ${problem ?? 'the system keyring did not answer'}. Try again once it is unlocked.`,
+      });
+    }
     const token = store === null ? null : await store.read(tokenKey(account));
     if (token === null) {
       throw new AppFailure({

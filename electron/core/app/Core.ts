@@ -9,6 +9,7 @@ import type {
   TimeEntry,
 } from '../../../shared/domain';
 import type { ReminderText } from '../../../shared/reminderText';
+import type { AccountBook } from '../accounts/accountBook';
 import type { RateLimiter } from '../harvest/rateLimiter';
 import type { AppConfig, JsonStore, TokenVault } from '../ports';
 
@@ -33,6 +34,9 @@ export interface HostHooks {
 
 export interface CoreOptions {
   config: AppConfig;
+  /** The named accounts: on disk with the keyring on the desktop, in memory in the web host. */
+  accounts: AccountBook;
+  /** A sign-in an earlier version saved (the desktop's safeStorage); read once, then named. */
   vault: TokenVault;
   store: JsonStore;
   /** Other files the host keeps (the desktop's token vault): heard only for files set aside. */
@@ -59,6 +63,8 @@ export interface Core {
   runningEntry(): TimeEntry | null;
   /** The most recent entry today or earlier, for the tray menu's Restart item. */
   lastEntry(): TimeEntry | null;
+  /** What the current account is called, for the tray's tooltip: its name, else Harvest's; null signed out. */
+  currentAccountName(): string | null;
   /**
    * Re-reads the recent weeks (popover shown, resume, unlock, slow interval): the tray follows
    * what runs, and the popover hears which days moved through 'entries.changed'.

@@ -2,7 +2,7 @@
 // simulator, a staging copy) number their accounts on their own, so the same account id on
 // another server is another account: nothing cached for one may show for the other.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../simulator';
+import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../simulator';
 import { startHarness, type Harness } from './testing/coreHarness';
 
 const open: Harness[] = [];
@@ -14,9 +14,12 @@ afterEach(async () => {
 
 describe('caches kept per Harvest server and account', () => {
   it('pointing the app at another server with the same account id shows nothing cached from the first', async () => {
-    const first = await startHarness();
+    // HARVEST_API_URL names the server; the same token and account id on both.
+    const first = await startHarness({
+      config: { envCredentials: { token: SIMULATOR_TOKENS.single, accountId: SIMULATOR_ACCOUNTS.duration } },
+    });
     open.push(first);
-    await first.signIn(SIMULATOR_TOKENS.single);
+    await first.core.refresh();
     await first.call('choices.projects');
     await first.call('account.company');
     await first.call('queryCache.save', { snapshot: '{"from":"the first server"}' });

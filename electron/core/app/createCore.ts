@@ -8,6 +8,7 @@ import { ACCOUNT_IDS as SIMULATOR_ACCOUNTS, TOKENS as SIMULATOR_TOKENS } from '.
 import type { AccountContext } from './accountContext';
 import { createAccountServices, type AccountServices } from './accountServices';
 import type { Core, CreateCore } from './Core';
+import { createAccountHandlers } from './accountHandlers';
 import { changingEntry } from './entryGone';
 import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
@@ -26,7 +27,7 @@ interface ServicesOfAccount extends AccountServices {
 }
 
 export const createCore: CreateCore = async (options) => {
-  const { config, vault, store, emit, host } = options;
+  const { config, vault, store, emit, host, accounts } = options;
   const now = options.now ?? (() => new Date());
   const createClient: ClientFactory = (clientConfig) =>
     createHarvestClient({
@@ -55,6 +56,7 @@ export const createCore: CreateCore = async (options) => {
   }
   const session = new SessionService({
     config,
+    book: accounts,
     vault,
     cache,
     sync,
@@ -77,6 +79,8 @@ export const createCore: CreateCore = async (options) => {
     // A change announced by a write makes every read begun before it too old to share.
     const announcing: EventSink = (event, payload) => {
       if (event === 'entries.changed') reads.changed();
+      // A write that ends after a switch to another account must not reach that account's view.
+      if ((event === 'entries.changed' || event === 'timer.changed') && session.activeAccount() !== account) return;
       emit(event, payload);
     };
     const shared = createAccountServices({ scope: account.scope, cache, call, now, emit: announcing });
@@ -110,6 +114,23 @@ export const createCore: CreateCore = async (options) => {
     },
   });
 
+  const accountHandlers = createAccountHandlers({ session, book: accounts, config, cache });
+  const switched = accountHandlers['accounts.use'];
+  accountHandlers['accounts.use'] = async (request) => {
+    const before = session.activeAccount();
+    const result = await switched(request);
+    // Another account's day is read at once, for the popover and the tray.
+    if (session.activeAccount() !== before) void refresh();
+    return result;
+  };
+  const removing = accountHandlers['accounts.remove'];
+  accountHandlers['accounts.remove'] = async (request) => {
+    const before = session.activeAccount();
+    const result = await removing(request);
+    if (before !== null && session.activeAccount() === null) presence.signedOut();
+    return result;
+  };
+
   const handlers: Handlers = {
     ...presence.handlers,
     'session.get': async () => session.current(),
@@ -128,6 +149,7 @@ export const createCore: CreateCore = async (options) => {
       presence.signedOut();
       return session.signOut();
     },
+    ...accountHandlers,
 
     'account.me': () => signedIn().reference.me(),
     'account.company': () => signedIn().reference.company(),
@@ -202,6 +224,10 @@ export const createCore: CreateCore = async (options) => {
     quickRestart: () => signedIn().timers.quickRestart(),
     runningEntry: () => current()?.ledger.running() ?? null,
     lastEntry: () => current()?.ledger.last(toLocalDate(now())) ?? null,
+    currentAccountName: () => {
+      const shown = session.current();
+      return shown.state === 'signed-in' ? (shown.name ?? shown.account.name) : null;
+    },
     refresh,
     reportIdle: presence.reportIdle,
     checkReminders: presence.checkReminders,

@@ -1,9 +1,10 @@
 // Signing in, out and back, through dispatch() against the Harvest simulator over HTTP.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../shared/domain';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
+import { fakeKeyring } from '../accounts/testing/fakeKeyring';
 import { createMemoryVault } from './memory';
 import { settle, startHarness, type Harness } from './testing/coreHarness';
 import { scopeKey } from './accountScope';
@@ -29,11 +30,19 @@ describe('signing in', () => {
     expect(session).toMatchObject({
       state: 'signed-in',
       account: { id: SIMULATOR_ACCOUNTS.duration, name: 'Northwind Studio' },
+      // Kept as a named account, named after Harvest's name of it, the token in the keyring.
+      name: 'northwind-studio',
+      server: harness.sim.apiUrl,
       demo: false,
-      vaultBackend: 'memory',
+      vaultBackend: 'keyring',
     });
     expect(harness.eventsOf('session.changed').at(-1)).toEqual(session);
-    expect(await harness.vault.load()).toMatchObject({ accountId: SIMULATOR_ACCOUNTS.duration });
+    expect(await harness.book.list()).toMatchObject({
+      defaultAccount: 'northwind-studio',
+      accounts: [{ name: 'northwind-studio', accountId: SIMULATOR_ACCOUNTS.duration, apiUrl: harness.sim.apiUrl, tokenStore: 'keyring' }],
+    });
+    expect([...harness.keyring.secrets.values()]).toEqual([SIMULATOR_TOKENS.single]);
+    expect(await harness.vault.load()).toBeNull();
   });
 
   it('asks which account when the token reaches several, leaving Forecast out', async () => {
@@ -47,7 +56,7 @@ describe('signing in', () => {
       ],
     });
     expect((await harness.call<Session>('session.get')).state).toBe('signed-out');
-    expect(await harness.vault.load()).toBeNull();
+    expect((await harness.book.list()).accounts).toEqual([]);
 
     const chosen = await harness.call<SignInReply>('session.signIn', {
       token: SIMULATOR_TOKENS.multi,
@@ -80,17 +89,37 @@ describe('signing in', () => {
   });
 
   it('asks for consent before storing the token unencrypted, and stores it once given', async () => {
-    harness = await startHarness({ vault: createMemoryVault('basic_text') });
+    harness = await startHarness();
+    harness.keyring.reachable = false;
     const error = await harness.fail('session.signIn', { token: SIMULATOR_TOKENS.single });
     expect(error.kind).toBe('consent-required');
-    expect(error.message).toMatch(/unencrypted/);
-    expect(await harness.vault.load()).toBeNull();
+    expect(error.message).toMatch(/unencrypted .*Agree to that to stay signed in\.$/);
+    expect((await harness.book.list()).accounts).toEqual([]);
 
     const reply = await harness.call<SignInReply>('session.signIn', {
       token: SIMULATOR_TOKENS.single,
       allowPlaintextStorage: true,
     });
-    expect(reply.state === 'signed-in' && reply.session).toMatchObject({ vaultBackend: 'basic_text' });
+    expect(reply.state === 'signed-in' && reply.session).toMatchObject({ vaultBackend: 'plaintext-file' });
+  });
+
+  it('where no keyring answers, keeps the token in the tray’s own encrypted store without asking', async () => {
+    const tray = createMemoryVault();
+    const secrets = new Map<string, string>();
+    harness = await startHarness({
+      hostStore: {
+        kind: 'safe-storage',
+        description: 'safeStorage',
+        read: async (key) => secrets.get(key) ?? null,
+        write: async (key, secret) => void secrets.set(key, secret),
+        remove: async (key) => void secrets.delete(key),
+      },
+      vault: tray,
+    });
+    harness.keyring.reachable = false;
+    const reply = await harness.call<SignInReply>('session.signIn', { token: SIMULATOR_TOKENS.single });
+    expect(reply.state === 'signed-in' && reply.session).toMatchObject({ vaultBackend: 'safe-storage' });
+    expect([...secrets.values()]).toEqual([SIMULATOR_TOKENS.single]);
   });
 
   it('wants a session for account data', async () => {
@@ -126,19 +155,36 @@ describe('staying signed in', () => {
       state: 'signed-out',
       reason: 'Harvest did not accept the sign-in: Token revoked.',
     });
-    expect(await restarted.vault.load()).toBeNull();
+    expect((await restarted.book.list()).accounts).toEqual([]);
+    expect(restarted.keyring.secrets.size).toBe(0);
   });
 
-  it('keeps a token saved under another protection working, and says how it is stored', async () => {
+  it('a sign-in an earlier version saved in the vault is restored, then kept as a named account', async () => {
     const vault = createMemoryVault('keychain');
+    await vault.save({ token: SIMULATOR_TOKENS.single, accountId: SIMULATOR_ACCOUNTS.duration }, { allowPlaintext: false });
     harness = await startHarness({ vault });
-    await harness.signIn(SIMULATOR_TOKENS.single);
-    // The same stored token, read back where the OS now offers no keyring.
-    const stored = await vault.load();
-    const changed = { ...createMemoryVault('basic_text'), load: async () => stored };
-    const restarted = await harness.restart({ vault: changed });
+    expect(await harness.call<Session>('session.get')).toMatchObject({ state: 'signed-in', account: { id: SIMULATOR_ACCOUNTS.duration } });
+    await vi.waitFor(async () => expect(await harness?.vault.load()).toBeNull());
+    expect(await harness.call<Session>('session.get')).toMatchObject({ name: 'northwind-studio', vaultBackend: 'keyring' });
+    expect(harness.eventsOf('session.changed').at(-1)).toMatchObject({ name: 'northwind-studio' });
+    expect((await harness.book.credentials('northwind-studio')).token).toBe(SIMULATOR_TOKENS.single);
+
+    // The next start opens the named account, from cache.
+    const restarted = await harness.restart();
     extra.push(restarted);
-    expect(await restarted.call<Session>('session.get')).toMatchObject({ state: 'signed-in', vaultBackend: 'keychain' });
+    expect(await restarted.call<Session>('session.get')).toMatchObject({ state: 'signed-in', name: 'northwind-studio' });
+  });
+
+  it('a saved sign-in that cannot be named yet (no keyring, no consent given) keeps working from the vault', async () => {
+    const vault = createMemoryVault('kwallet');
+    await vault.save({ token: SIMULATOR_TOKENS.single, accountId: SIMULATOR_ACCOUNTS.duration }, { allowPlaintext: false });
+    const keyring = fakeKeyring();
+    keyring.reachable = false;
+    harness = await startHarness({ vault, keyring });
+    await harness.core.refresh();
+    await settle(100);
+    expect(await harness.call<Session>('session.get')).toMatchObject({ state: 'signed-in', name: null, vaultBackend: 'kwallet' });
+    expect(await vault.load()).not.toBeNull();
   });
 
   it('says why when the saved sign-in cannot be read', async () => {
@@ -228,7 +274,8 @@ describe('signing out', () => {
     expect(await harness.call('session.signOut')).toEqual({ state: 'signed-out', reason: null });
     expect(harness.store.keys().filter((key) => key.startsWith('cache-'))).toEqual([]);
     expect(existsSync(file)).toBe(false);
-    expect(await harness.vault.load()).toBeNull();
+    expect((await harness.book.list()).accounts).toEqual([]);
+    expect(harness.keyring.secrets.size).toBe(0);
     expect(await harness.call('queryCache.load')).toBeNull();
     expect(harness.eventsOf('session.changed').at(-1)).toEqual({ state: 'signed-out', reason: null });
   });

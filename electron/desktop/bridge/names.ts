@@ -47,6 +47,12 @@ export const bridgeChannels = [
   'reminders.current',
   'reminders.snooze',
   'reminders.dismiss',
+  // Named accounts
+  'accounts.list',
+  'accounts.add',
+  'accounts.use',
+  'accounts.rename',
+  'accounts.remove',
 ] as const satisfies readonly Channel[];
 
 export const bridgeEvents = [

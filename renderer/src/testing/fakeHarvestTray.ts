@@ -107,7 +107,7 @@ export function createFakeHarvestTray(options: {
     reminder: options.reminder ?? null,
     session:
       options.session ??
-      ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, demo: false, vaultBackend: 'memory' } as Session),
+      ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, name: null, server: 'https://api.harvestapp.com/v2', demo: false, vaultBackend: 'memory' } as Session),
   };
   const now = () => new Date().toISOString();
   const find = (id: number) => {

@@ -11,9 +11,11 @@ const signedOut: Session = { state: 'signed-out', reason: null };
 const signedIn = (name: string): Session => ({
   state: 'signed-in',
   account: { id: 2, name },
+  name: null,
+  server: 'https://api.harvestapp.com/v2',
   user: me,
   demo: false,
-  vaultBackend: 'basic_text',
+  vaultBackend: 'plaintext-file',
 });
 
 describe('Sign-in', () => {

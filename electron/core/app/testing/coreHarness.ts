@@ -11,6 +11,13 @@ import type { ShortcutStatus } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import type { RateLimiter } from '../../harvest/rateLimiter';
 import type { AppConfig, TokenVault } from '../../ports';
+import { AccountBook } from '../../accounts/accountBook';
+import { AccountRegistry } from '../../accounts/accountRegistry';
+import { probeKeyring } from '../../accounts/keyringStore';
+import { plaintextStore } from '../../accounts/plaintextStore';
+import type { SecretStore } from '../../accounts/secretStore';
+import { fakeKeyring, type FakeKeyring } from '../../accounts/testing/fakeKeyring';
+import { createHarvestClient } from '../../harvest/createHarvestClient';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../simulator';
 import type { Core, HostHooks } from '../Core';
 import { createCore } from '../createCore';
@@ -27,6 +34,9 @@ export interface Harness {
   core: Core;
   store: MemoryStore;
   vault: TokenVault;
+  /** The named accounts, as the desktop keeps them: a file in the data folder and a keyring. */
+  book: AccountBook;
+  keyring: FakeKeyring;
   config: AppConfig;
   events: RecordedEvent[];
   replies: unknown[];
@@ -48,6 +58,10 @@ export interface Harness {
 export interface HarnessOptions {
   now?: () => Date;
   vault?: TokenVault;
+  /** Kept across restart() like the data folder: the system keyring outlives the app. */
+  keyring?: FakeKeyring;
+  /** The tray's own store (safeStorage) where the keyring does not answer; none by default. */
+  hostStore?: SecretStore;
   store?: MemoryStore;
   config?: Partial<AppConfig>;
   simulator?: SimulatorOptions;
@@ -68,6 +82,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'harvest-tray-core-')));
   const store = options.store ?? createMemoryStore();
   const vault = options.vault ?? createMemoryVault();
+  const keyring = options.keyring ?? fakeKeyring();
+  const book = new AccountBook({
+    registry: new AccountRegistry(dataDir),
+    keyring: () => probeKeyring({ entries: async () => keyring.entries, platform: 'linux', disabled: false }),
+    hostStore: async () => options.hostStore ?? null,
+    plaintext: plaintextStore(dataDir),
+    createClient: createHarvestClient,
+    now: options.now ?? (() => new Date()),
+    consentHint: 'Agree to that to stay signed in.',
+  });
   const config: AppConfig = {
     apiUrl: sim.apiUrl,
     idUrl: sim.url,
@@ -94,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const core = await createCore({
     config,
+    accounts: book,
     vault,
     store,
     host,
@@ -125,6 +150,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     store,
     vault,
+    book,
+    keyring,
     config,
     events,
     replies,
@@ -152,7 +179,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return events.filter((recorded) => recorded.event === event).map((recorded) => recorded.payload as EventPayload<E>);
     },
     restart: (overrides = {}) =>
-      startHarness({ ...options, sim, store, vault, dataDir, ...overrides }),
+      startHarness({ ...options, sim, store, vault, keyring, dataDir, ...overrides }),
     async close() {
       await core.dispose();
       assertContractKept();
