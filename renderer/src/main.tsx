@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { PopoverErrorBoundary } from './components/PopoverErrorBoundary';
+import { accountKeyOf } from './api/accountKey';
 import { persistQueryCache, restoreQueryCache } from './api/persistCache';
 import { call } from './api/bridge';
 import { createQueryClient } from './api/queryClient';
@@ -20,7 +21,8 @@ async function start() {
     (value) => value,
     () => null,
   );
-  await restoreQueryCache(client);
+  // Only the signed-in account's own snapshot is shown: the core keeps one per account and server.
+  await restoreQueryCache(client, session.then(accountKeyOf));
   const known = await session;
   // A failed ask is left to the session query, which retries and words the failure.
   if (known) client.setQueryData(queryKeys.session, known);

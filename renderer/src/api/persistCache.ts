@@ -2,6 +2,7 @@
 // last showed. @tanstack/query-persist-client-core is not a dependency here; dehydrate/hydrate
 // from react-query do the real work and this file only wires them to the two bridge channels.
 import { dehydrate, hydrate, type QueryClient } from '@tanstack/react-query';
+import { currentAccountKey } from './accountKey';
 import { call } from './bridge';
 import { persistedRoots } from './queryKeys';
 import { markEntriesUnconfirmed } from './viewFreshness';
@@ -10,7 +11,9 @@ const SAVE_DELAY_MS = 1_000;
 /** A snapshot older than this is worse than none: entries and choices will have moved on. */
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-type Snapshot = { savedAt: number; state: unknown };
+/** `account`: whose data it holds (./accountKey.ts), so a snapshot taken just before a switch
+ * and saved just after it, under the next account, is never shown as that account's. */
+type Snapshot = { savedAt: number; account: string | null; state: unknown };
 
 function isSnapshot(value: unknown): value is Snapshot {
   return (
@@ -21,8 +24,15 @@ function isSnapshot(value: unknown): value is Snapshot {
   );
 }
 
-/** Loads the last snapshot into the client. Never throws: a missing or broken cache means a cold start. */
-export async function restoreQueryCache(client: QueryClient, now: () => number = Date.now): Promise<boolean> {
+/**
+ * Loads the last snapshot of the account into the client, if it is that account's. Never throws:
+ * a missing, broken or other account's cache means a cold start.
+ */
+export async function restoreQueryCache(
+  client: QueryClient,
+  account: string | null | Promise<string | null>,
+  now: () => number = Date.now,
+): Promise<boolean> {
   try {
     const text = await call('queryCache.load', {});
     if (!text) return false;
@@ -30,6 +40,8 @@ export async function restoreQueryCache(client: QueryClient, now: () => number =
     if (!isSnapshot(parsed) || now() - parsed.savedAt > MAX_AGE_MS) return false;
     // The main process has checked every query's data against the contract's reply schemas
     // (core/app/queryCacheFile.ts) before handing the text over; zod stays out of this bundle.
+    const expected = await account;
+    if (expected === null || parsed.account !== expected) return false;
     hydrate(client, parsed.state as Parameters<typeof hydrate>[1]);
     markEntriesUnconfirmed(client);
     return true;
@@ -43,7 +55,7 @@ export function snapshotQueryCache(client: QueryClient, now: () => number = Date
     shouldDehydrateQuery: (query) =>
       query.state.status === 'success' && persistedRoots.has(String(query.queryKey[0])),
   });
-  return JSON.stringify({ savedAt: now(), state } satisfies Snapshot);
+  return JSON.stringify({ savedAt: now(), account: currentAccountKey(client), state } satisfies Snapshot);
 }
 
 /** Saves a debounced snapshot whenever persisted data changes; returns a function that stops it. */
@@ -53,6 +65,8 @@ export function persistQueryCache(client: QueryClient, delayMs = SAVE_DELAY_MS):
 
   const save = () => {
     timer = undefined;
+    // Signed out (or not known yet) there is no account to keep it for.
+    if (currentAccountKey(client) === null) return;
     const snapshot = snapshotQueryCache(client);
     // The timestamp changes every time; compare without it to skip identical writes.
     const withoutTime = snapshot.replace(/^\{"savedAt":\d+,/, '{');

@@ -14,6 +14,8 @@ export const queryKeys = {
   idleQuestion: ['idleQuestion'] as const,
   reminder: ['reminder'] as const,
   notices: ['notices'] as const,
+  /** The named accounts (the switcher, settings); read again at every ask: the command line may add one. */
+  accounts: ['accounts'] as const,
   entriesAll: ['entries'] as const,
   entries: (from: LocalDate, to: LocalDate) => ['entries', from, to] as const,
 };

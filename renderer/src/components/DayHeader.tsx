@@ -6,6 +6,7 @@ import { addDays } from '../../../shared/localDate';
 import { useSession } from '../hooks/queries';
 import { useDateFormat } from '../hooks/useDateFormat';
 import { useUiStore } from '../stores/uiStore';
+import { AccountSwitcher } from './AccountSwitcher';
 import { ChevronLeftIcon, ChevronRightIcon, GearIcon, ReviewIcon } from './icons';
 
 export function DayHeader({ day, today }: { day: LocalDate; today: LocalDate }) {
@@ -25,6 +26,7 @@ export function DayHeader({ day, today }: { day: LocalDate; today: LocalDate }) 
           <ChevronRightIcon />
         </button>
       </div>
+      <AccountSwitcher />
       <nav className="header-actions" aria-label="Views">
         {demo ? (
           <span className="demo-badge" title="Sample data in a built-in Harvest: nothing here reaches a real account">

@@ -2,11 +2,11 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventPayload } from '../../../shared/contract';
+import { showSession } from '../api/accountChange';
 import { onEvent } from '../api/bridge';
 import { stopRunningEntries, upsertEntry } from '../api/entryCache';
 import { entriesKeyCovers, queryKeys } from '../api/queryKeys';
 import { useNoticeStore } from '../stores/noticeStore';
-import { usePendingDeleteStore } from '../stores/pendingDeleteStore';
 import { useUiStore, type View } from '../stores/uiStore';
 
 function invalidateDates(client: QueryClient, dates: string[]) {
@@ -40,17 +40,8 @@ export function useBridgeEvents(): void {
           void client.invalidateQueries({ queryKey: queryKeys.entriesAll });
         }
       }),
-      onEvent('session.changed', (session) => {
-        client.setQueryData(queryKeys.session, session);
-        if (session.state === 'signed-out') {
-          // Another account's data must not linger behind the sign-in screen.
-          usePendingDeleteStore.getState().undo();
-          client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
-          ui().reset();
-        } else {
-          void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
-        }
-      }),
+      // Signed out, another account, or the same one again (api/accountChange.ts).
+      onEvent('session.changed', (session) => showSession(client, session)),
       // An idle question put off with "Later" is asked again each time the popover opens.
       onEvent('ui.shown', () => useNoticeStore.getState().deferIdle(null)),
       onEvent('ui.navigate', ({ view, date }) => {

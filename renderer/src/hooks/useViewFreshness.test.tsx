@@ -7,6 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, toLocalDate } from '../../../shared/localDate';
 import { App } from '../App';
+import { accountKeyOf } from '../api/accountKey';
+import { call } from '../api/bridge';
 import { restoreQueryCache, snapshotQueryCache } from '../api/persistCache';
 import { createQueryClient } from '../api/queryClient';
 import { queryKeys } from '../api/queryKeys';
@@ -29,7 +31,7 @@ async function startFromSnapshot(fake: FakeHarvestTray): Promise<QueryClient> {
   installFakeHarvestTray(fake);
   const client = createQueryClient();
   client.setDefaultOptions({ ...client.getDefaultOptions(), queries: { ...client.getDefaultOptions().queries, retry: false } });
-  expect(await restoreQueryCache(client)).toBe(true);
+  expect(await restoreQueryCache(client, call('session.get', {}).then(accountKeyOf))).toBe(true);
   render(
     <QueryClientProvider client={client}>
       <App />
@@ -49,6 +51,7 @@ describe('revalidating what the popover shows', () => {
       makeEntry({ id: 1, spentDate: today(), notes: 'Still here' }),
       makeEntry({ id: 2, spentDate: today(), notes: 'Deleted on the web' }),
     ]);
+    saved.setQueryData(queryKeys.session, await call('session.get', {}));
     fake.handle('queryCache.load', () => snapshotQueryCache(saved));
     const release = fake.hold('entries.list');
 

@@ -16,7 +16,10 @@ import type {
   SyncState,
   TimeEntry,
 } from '../../../shared/domain';
+import type { AccountEntry } from '../../../shared/accounts';
 import type { AppError } from '../../../shared/errors';
+
+const SERVER = 'https://api.harvestapp.com/v2';
 
 export const user: CurrentUser = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', weeklyCapacity: 0 };
 
@@ -93,6 +96,8 @@ export function createFakeHarvestTray(options: {
   idleQuestion?: IdleQuestion | null;
   reminder?: Reminder | null;
   notices?: Notice[];
+  /** The accounts the switcher lists; by default the session's, nameless (as from HARVEST_ACCESS_TOKEN). */
+  accounts?: AccountEntry[];
 } = {}): FakeHarvestTray {
   let nextId = 5000;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -107,7 +112,16 @@ export function createFakeHarvestTray(options: {
     reminder: options.reminder ?? null,
     session:
       options.session ??
-      ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, name: null, server: 'https://api.harvestapp.com/v2', demo: false, vaultBackend: 'memory' } as Session),
+      ({ state: 'signed-in', account: { id: 100001, name: 'Analytical Engines' }, user: options.me ?? user, name: null, server: SERVER, demo: false, vaultBackend: 'memory' } as Session),
+    accounts:
+      options.accounts ??
+      ([{ name: null, accountId: 100001, accountName: 'Analytical Engines', server: SERVER, current: true }] as AccountEntry[]),
+  };
+  const accountList = () => ({ accounts: state.accounts, problems: [] });
+  const named = (name: string) => {
+    const account = state.accounts.find((item) => item.name === name);
+    if (!account) throw { kind: 'validation', field: 'name', message: `No account named "${name}".` } satisfies AppError;
+    return account;
   };
   const now = () => new Date().toISOString();
   const find = (id: number) => {
@@ -191,6 +205,50 @@ export function createFakeHarvestTray(options: {
     'reminders.dismiss': () => {
       state.reminder = null;
       return {};
+    },
+    'accounts.list': accountList,
+    'accounts.use': ({ name }) => {
+      const chosen = name === null ? state.accounts.find((item) => item.name === null) : named(name);
+      if (!chosen) throw { kind: 'validation', message: 'No account in HARVEST_ACCESS_TOKEN.' } satisfies AppError;
+      state.accounts = state.accounts.map((item) => ({ ...item, current: item === chosen }));
+      const signedIn = state.session.state === 'signed-in' ? state.session : null;
+      state.session = {
+        state: 'signed-in',
+        account: { id: chosen.accountId, name: chosen.accountName },
+        name: chosen.name,
+        server: chosen.server,
+        user: signedIn?.user ?? user,
+        demo: false,
+        vaultBackend: chosen.name === null ? 'environment' : 'keyring',
+      };
+      return state.session;
+    },
+    'accounts.rename': ({ name, to }) => {
+      if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(to)) throw { kind: 'validation', field: 'name', message: 'Account name: Use lower-case letters, digits, - and _ (up to 40), such as work or personal.' } satisfies AppError;
+      named(name);
+      state.accounts = state.accounts.map((item) => (item.name === name ? { ...item, name: to } : item));
+      if (state.session.state === 'signed-in' && state.session.name === name) state.session = { ...state.session, name: to };
+      return accountList();
+    },
+    'accounts.remove': ({ name }) => {
+      const removed = named(name);
+      state.accounts = state.accounts.filter((item) => item !== removed);
+      if (removed.current) state.session = { state: 'signed-out', reason: null };
+      return accountList();
+    },
+    'accounts.add': (request) => {
+      if (request.accountId === undefined) {
+        return { state: 'choose-account', accounts: [{ id: 100001, name: 'Analytical Engines' }, { id: 100002, name: 'Difference Engines' }] };
+      }
+      const account: AccountEntry = {
+        name: request.name ?? `account-${request.accountId}`,
+        accountId: request.accountId,
+        accountName: request.accountId === 100002 ? 'Difference Engines' : 'Analytical Engines',
+        server: SERVER,
+        current: false,
+      };
+      state.accounts = [...state.accounts, account];
+      return { state: 'added', account };
     },
   };
 

@@ -40,7 +40,7 @@ describe('Settings', () => {
     await waitFor(() => expect(screen.getByLabelText('Day total')).toHaveTextContent('1.50'));
 
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(screen.getByRole('button', { name: 'Sign out of Analytical Engines' }));
     expect(await screen.findByLabelText('Personal access token')).toBeInTheDocument();
   });
 
