@@ -12,6 +12,8 @@ import { restoreQueryCache } from './persistCache';
 import { queryKeys } from './queryKeys';
 
 const notSession = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== 'session';
+/** Of no one account: the session, and the list of accounts (which says which one is current). */
+const ofTheAccount = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== 'session' && query.queryKey[0] !== 'accounts';
 
 export function showSession(client: QueryClient, session: Session): void {
   const before = currentAccountKey(client);
@@ -20,12 +22,13 @@ export function showSession(client: QueryClient, session: Session): void {
   if (after === null) {
     // A delete still in its undo window is not sent for the next account.
     usePendingDeleteStore.getState().undo();
-    client.removeQueries({ predicate: notSession });
+    client.removeQueries({ predicate: ofTheAccount });
+    void client.invalidateQueries({ queryKey: queryKeys.accounts });
     useUiStore.getState().reset();
   } else if (before !== after) {
     usePendingDeleteStore.getState().undo();
     // Nothing of the last account lingers, not even as a placeholder while the new one loads.
-    client.removeQueries({ predicate: notSession });
+    client.removeQueries({ predicate: ofTheAccount });
     // A form or a day of the last account closes; settings, where accounts are chosen, stay.
     const inSettings = useUiStore.getState().view === 'settings';
     useUiStore.getState().reset();

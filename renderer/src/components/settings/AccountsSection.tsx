@@ -313,7 +313,6 @@ function AddAccount({ onDone, onCancel }: { onDone: (name: string) => void; onCa
               type="text"
               autoComplete="off"
               spellCheck={false}
-              placeholder="work"
               value={name}
               onChange={(event) => setName(event.target.value)}
               aria-describedby="add-account-name-hint"
