@@ -159,3 +159,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('the header with the switcher', () => {
+  test.use({ signedIn: true });
+
+  test('on today it names the account without covering a button; away from today the day takes its room', async ({ page }) => {
+    await waitForEntries(page);
+    // The account in HARVEST_ACCESS_TOKEN has no name of ours: Harvest's, cut short if it must be.
+    const account = page.getByRole('button', { name: 'Account: Northwind Studio', exact: true });
+    await expect(account).toContainText('Northwind');
+    // Nothing covers another: each button takes a trial click where it is drawn.
+    for (const name of ['Previous day', 'Next day', 'Account: Northwind Studio', 'Review', 'Settings']) {
+      await page.getByRole('button', { name, exact: true }).click({ trial: true, timeout: 2_000 });
+    }
+    await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+    await expect(account).toHaveCount(0);
+    for (const name of ['Previous day', 'Next day', 'Today', 'Review', 'Settings']) {
+      await page.getByRole('button', { name, exact: true }).click({ trial: true, timeout: 2_000 });
+    }
+    await snap(page, 'accounts-header-away-from-today');
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    await expect(account).toBeVisible();
+    await snap(page, 'accounts-header-long-name');
+  });
+});
+
+test('in the demo, beside its badge, the switcher gives way and covers no button', async ({ page }) => {
+  await page.getByRole('button', { name: 'Try the demo', exact: true }).click();
+  await waitForEntries(page);
+  await expect(page.getByRole('button', { name: /^Account: / })).toBeVisible();
+  for (const name of ['Previous day', 'Next day', 'Review', 'Settings']) {
+    await page.getByRole('button', { name, exact: true }).click({ trial: true, timeout: 2_000 });
+  }
+  await page.getByRole('button', { name: /^Account: / }).click({ trial: true, timeout: 2_000 });
+  await snap(page, 'accounts-header-demo');
+});

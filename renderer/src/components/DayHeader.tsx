@@ -26,7 +26,9 @@ export function DayHeader({ day, today }: { day: LocalDate; today: LocalDate }) 
           <ChevronRightIcon />
         </button>
       </div>
-      <AccountSwitcher />
+      {/* On today's page only: away from it the day's long name and Today take the room, and a
+          switch opens the other account's today anyway. */}
+      {day === today ? <AccountSwitcher /> : null}
       <nav className="header-actions" aria-label="Views">
         {demo ? (
           <span className="demo-badge" title="Sample data in a built-in Harvest: nothing here reaches a real account">
