@@ -1,7 +1,7 @@
 // Every file the app keeps, emptied, cut short, filled with random bytes or given a wrong shape,
 // and then the host started: it starts, says what it reset, and the unreadable file is still
 // there under its new name. The files (found where the app writes): web-host-store.json (web
-// host settings and reference caches), query-cache-<account>.json (the popover's last entries),
+// host settings and reference caches), query-cache-<account>-<server>.json (the popover's last entries),
 // and on the desktop harvest-tray.json (settings and caches) and vault.json (the sealed token).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/domain';
 import { memoryAccountBook } from '../core/accounts/memoryAccounts';
+import { scopeKey } from '../core/app/accountScope';
 import { createCore } from '../core/app/createCore';
 import { createMemoryVault } from '../core/app/memory';
 import { createHarvestClient } from '../core/harvest/createHarvestClient';
@@ -20,17 +21,22 @@ import { keyHeaderFor, send } from './testing/httpClient';
 import type { WebHost } from './webHost';
 
 const ACCOUNT = SIMULATOR_ACCOUNTS.duration;
+/** The query cache's name holds the server too (accountScope.ts), known once the simulator runs. */
+const QUERY_CACHE = 'query-cache.json';
+function onDisk(file: string): string {
+  return file === QUERY_CACHE ? `query-cache-${scopeKey({ apiUrl: sim.apiUrl, accountId: ACCOUNT })}.json` : file;
+}
 
 /** What a good file of each kind holds, as the app wrote it. */
 const GOOD: Record<string, string> = {
   'web-host-store.json': JSON.stringify({ settings: { hoursDisplay: 'decimal', launchAtLogin: false, shortcuts: {} } }),
-  [`query-cache-${ACCOUNT}.json`]: JSON.stringify({ savedAt: Date.now(), state: { queries: [], mutations: [] } }),
+  [QUERY_CACHE]: JSON.stringify({ savedAt: Date.now(), state: { queries: [], mutations: [] } }),
 };
 
 /** The shape an older or newer version might leave: parses, but is not what this one reads. */
 const WRONG_SHAPE: Record<string, string> = {
   'web-host-store.json': JSON.stringify([{ settings: 'decimal' }]),
-  [`query-cache-${ACCOUNT}.json`]: JSON.stringify({
+  [QUERY_CACHE]: JSON.stringify({
     savedAt: Date.now(),
     state: {
       queries: [
@@ -106,19 +112,19 @@ describe('the web host starts over every file it keeps, however broken', () => {
   for (const file of Object.keys(GOOD)) {
     it.each(CORRUPTIONS)(`${file} %s`, async (_how, corrupt) => {
       const bytes = corrupt(file);
-      await writeFile(join(dataDir, file), bytes);
+      await writeFile(join(dataDir, onDisk(file)), bytes);
 
       const running = await startHost();
       expect(await ask(running, 'session.get')).toMatchObject({ state: 'signed-in' });
       expect(await ask(running, 'queryCache.load')).toBeNull();
       expect(await ask(running, 'settings.get')).toMatchObject({ hoursDisplay: 'account' });
 
-      const [copy, ...more] = await setAsideCopies(file);
+      const [copy, ...more] = await setAsideCopies(onDisk(file));
       expect(more).toEqual([]);
       expect(await readFile(join(dataDir, copy ?? ''))).toEqual(bytes);
       const notices = await ask<Notice[]>(running, 'notices.list');
       expect(notices).toHaveLength(1);
-      expect(notices[0]?.message).toContain(`could not read ${file}`);
+      expect(notices[0]?.message).toContain(`could not read ${onDisk(file)}`);
       expect(notices[0]?.message).toContain(copy);
 
       // Said once: dismissed, it is gone; the app goes on writing a good file.

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator, type Simulator } from '../../simulator';
 import { startHarness, type Harness } from './testing/coreHarness';
+import { querySnapshot } from './testing/querySnapshot';
 
 const open: Harness[] = [];
 const sims: Simulator[] = [];
@@ -22,7 +23,7 @@ describe('caches kept per Harvest server and account', () => {
     await first.core.refresh();
     await first.call('choices.projects');
     await first.call('account.company');
-    await first.call('queryCache.save', { snapshot: '{"from":"the first server"}' });
+    await first.call('queryCache.save', { snapshot: querySnapshot('the first server') });
 
     const other = await startSimulator();
     sims.push(other);
@@ -39,6 +40,6 @@ describe('caches kept per Harvest server and account', () => {
     // Back on the first server, what it cached is still there.
     const back = await first.restart();
     open.push(back);
-    expect(await back.call('queryCache.load')).toBe('{"from":"the first server"}');
+    expect(await back.call('queryCache.load')).toBe(querySnapshot('the first server'));
   });
 });

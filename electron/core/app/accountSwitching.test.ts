@@ -12,6 +12,7 @@ import { probeKeyring } from '../accounts/keyringStore';
 import { plaintextStore } from '../accounts/plaintextStore';
 import { createHarvestClient } from '../harvest/createHarvestClient';
 import { settle, startHarness, type Harness } from './testing/coreHarness';
+import { querySnapshot } from './testing/querySnapshot';
 
 let harness: Harness | undefined;
 const extra: Harness[] = [];
@@ -129,12 +130,12 @@ describe('switching', () => {
 
   it('keeps each account’s popover cache apart, and back again', async () => {
     const h = await twoAccounts();
-    await h.call('queryCache.save', { snapshot: '{"account":"studio"}' });
+    await h.call('queryCache.save', { snapshot: querySnapshot('studio') });
     await h.call('accounts.use', { name: 'personal' });
     expect(await h.call('queryCache.load')).toBeNull();
-    await h.call('queryCache.save', { snapshot: '{"account":"personal"}' });
+    await h.call('queryCache.save', { snapshot: querySnapshot('personal') });
     await h.call('accounts.use', { name: 'studio' });
-    expect(await h.call('queryCache.load')).toBe('{"account":"studio"}');
+    expect(await h.call('queryCache.load')).toBe(querySnapshot('studio'));
   });
 
   it('offline, switches to an account seen before from its cache, and stays put for one never opened', async () => {
@@ -227,7 +228,7 @@ describe('renaming and removing', () => {
   it('removing another account forgets its token and caches, and leaves the current one alone', async () => {
     const h = await twoAccounts();
     await h.call('accounts.use', { name: 'personal' });
-    await h.call('queryCache.save', { snapshot: '{"account":"personal"}' });
+    await h.call('queryCache.save', { snapshot: querySnapshot('personal') });
     await h.call('accounts.use', { name: 'studio' });
     // Both tokens are one Harvest user's: the names share the newer one.
     expect([...h.keyring.secrets.values()]).toEqual([SIMULATOR_TOKENS.multi]);
