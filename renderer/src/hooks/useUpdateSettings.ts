@@ -15,9 +15,12 @@ export function patched(settings: Settings, patch: SettingsPatch): Settings {
   } as Settings;
 }
 
+const SAVING_SETTINGS = ['settings.update'] as const;
+
 export function useUpdateSettings(onError: (error: unknown, patch: SettingsPatch) => void) {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: SAVING_SETTINGS,
     mutationFn: (patch: SettingsPatch) => call('settings.update', patch),
     onMutate: async (patch) => {
       await client.cancelQueries({ queryKey: queryKeys.settings });
@@ -29,6 +32,15 @@ export function useUpdateSettings(onError: (error: unknown, patch: SettingsPatch
       if (context?.previous) client.setQueryData(queryKeys.settings, context.previous);
       onError(error, patch);
     },
-    onSuccess: (saved) => client.setQueryData(queryKeys.settings, saved),
+    // Two changes in quick succession: the first reply knows nothing of the second, so the patches
+    // still on their way are laid over it again, or the second box would flick back unchecked.
+    onSuccess: (saved, patch) => {
+      const later = client
+        .getMutationCache()
+        .findAll({ mutationKey: SAVING_SETTINGS, status: 'pending' })
+        .map((mutation) => mutation.state.variables as SettingsPatch | undefined)
+        .filter((variables): variables is SettingsPatch => variables !== undefined && variables !== patch);
+      client.setQueryData(queryKeys.settings, later.reduce(patched, saved));
+    },
   });
 }

@@ -3,8 +3,10 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/defaultSettings';
+import type { Settings, SettingsPatch } from '../../../shared/domain';
 import { toLocalDate } from '../../../shared/localDate';
 import { App } from '../App';
+import { patched } from '../hooks/useUpdateSettings';
 import { createFakeHarvestTray, makeEntry, user as ada } from '../testing/fakeHarvestTray';
 import { renderWithBridge } from '../testing/render';
 
@@ -135,6 +137,36 @@ describe('Settings', () => {
       { reminders: { noTimerEveryMinutes: 15 } },
       { reminders: { stopOnShutdown: true } },
     ]);
+  });
+
+  it('two changes in quick succession both stay: the first reply does not put the second box back', async () => {
+    const fake = createFakeHarvestTray({ settings: DEFAULT_SETTINGS });
+    // Harvest Tray's main process applies each patch as it arrives and answers with the settings
+    // of that moment; here each answer waits for its own release.
+    let stored: Settings = DEFAULT_SETTINGS;
+    const releases: Array<() => void> = [];
+    fake.handle('settings.update', async (patch: SettingsPatch) => {
+      stored = patched(stored, patch);
+      const answer = stored;
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return answer;
+    });
+    const { user } = await openSettings(fake);
+    const endOfDay = () => screen.getByRole('checkbox', { name: 'Show the day’s total at the end of the working day' });
+    await user.click(screen.getByRole('checkbox', { name: 'Saturday' }));
+    await user.click(endOfDay());
+    expect(endOfDay()).toBeChecked();
+    await waitFor(() => expect(releases).toHaveLength(2));
+
+    act(() => releases[0]?.());
+    // The first answer knows Saturday but not the end-of-day reminder, which is still on its way.
+    await waitFor(() => expect(fake.callsTo('settings.update')).toHaveLength(2));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(endOfDay()).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Saturday' })).toBeChecked();
+
+    act(() => releases[1]?.());
+    await waitFor(() => expect(endOfDay()).toBeChecked());
   });
 
   it('a reminder time the main process refuses is shown beside the field, and the setting put back', async () => {
