@@ -26,10 +26,12 @@ test.describe('entries', () => {
     await expect
       .poll(async () => (hoursIn(await dayTotal(page).innerText())[0] ?? 0) - totalBefore)
       .toBeGreaterThanOrEqual(1.5 - 0.02);
-    const atHarvest = await entriesAtHarvest(sim.apiUrl, STUDIO, today());
-    expect(
-      atHarvest.filter((entry) => entry.notes === 'Logged by hours').map((entry) => entry.hours),
-    ).toEqual([1.5]);
+    // The row and the total show the entry at once; Harvest has it when the write's answer comes.
+    await expect
+      .poll(async () =>
+        (await entriesAtHarvest(sim.apiUrl, STUDIO, today())).filter((entry) => entry.notes === 'Logged by hours').map((entry) => entry.hours),
+      )
+      .toEqual([1.5]);
     await snap(page, 'entry-saved');
   });
 
@@ -47,10 +49,10 @@ test.describe('entries', () => {
     const edited = entryItems(page).filter({ hasText: 'Homepage hero, final layout' });
     await expect(edited).toHaveCount(1);
     await expect(edited).toContainText('2:15');
-    const atHarvest = await entriesAtHarvest(sim.apiUrl, STUDIO, today());
-    expect(atHarvest.find((item) => item.notes === 'Homepage hero, final layout')?.hours).toBe(
-      2.25,
-    );
+    // The row shows the change at once; Harvest has it when the write's answer comes.
+    await expect
+      .poll(async () => (await entriesAtHarvest(sim.apiUrl, STUDIO, today())).find((item) => item.notes === 'Homepage hero, final layout')?.hours)
+      .toBe(2.25);
 
     await page.reload();
     await waitForEntries(page);

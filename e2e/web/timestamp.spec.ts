@@ -54,11 +54,14 @@ test.describe('start/end-time account', () => {
     const saved = entryItems(page).filter({ hasText: 'Bench calibration' });
     await expect(saved).toContainText('0.75');
     await expect(saved).toContainText('13:00');
-    const atHarvest = (await entriesAtHarvest(sim.apiUrl, LABS, today())).find(
-      (entry) => entry.notes === 'Bench calibration',
-    ) as { hours: number; started_time?: string | null; ended_time?: string | null } | undefined;
-    expect(atHarvest?.hours).toBe(0.75);
-    expect(atHarvest?.started_time).toBe('13:00');
-    expect(atHarvest?.ended_time).toBe('13:45');
+    // The row shows the entry at once; Harvest has it when the write's answer comes.
+    await expect
+      .poll(async () => {
+        const atHarvest = (await entriesAtHarvest(sim.apiUrl, LABS, today())).find(
+          (entry) => entry.notes === 'Bench calibration',
+        ) as { hours: number; started_time?: string | null; ended_time?: string | null } | undefined;
+        return atHarvest && { hours: atHarvest.hours, started: atHarvest.started_time, ended: atHarvest.ended_time };
+      })
+      .toEqual({ hours: 0.75, started: '13:00', ended: '13:45' });
   });
 });

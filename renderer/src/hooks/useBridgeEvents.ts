@@ -8,6 +8,7 @@ import { stopRunningEntries, upsertEntry } from '../api/entryCache';
 import { entriesKeyCovers, queryKeys } from '../api/queryKeys';
 import { useNoticeStore } from '../stores/noticeStore';
 import { useUiStore, type View } from '../stores/uiStore';
+import { showSettings } from './useUpdateSettings';
 
 function invalidateDates(client: QueryClient, dates: string[]) {
   return client.invalidateQueries({
@@ -53,7 +54,7 @@ export function useBridgeEvents(): void {
       }),
       onEvent('sync.changed', (state) => client.setQueryData(queryKeys.sync, state)),
       onEvent('notices.changed', (notices) => client.setQueryData(queryKeys.notices, notices)),
-      onEvent('settings.changed', (settings) => client.setQueryData(queryKeys.settings, settings)),
+      onEvent('settings.changed', (settings) => showSettings(client, settings)),
       onEvent('shortcuts.changed', (status) => client.setQueryData(queryKeys.shortcuts, status)),
       onEvent('idle.changed', (question) => client.setQueryData(queryKeys.idleQuestion, question)),
       onEvent('reminders.changed', (reminder) => client.setQueryData(queryKeys.reminder, reminder)),

@@ -1,5 +1,5 @@
 // Saving settings: shown at once (optimistic), put back as they were when the main process refuses.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Settings, SettingsPatch } from '../../../shared/domain';
 import { call } from '../api/bridge';
 import { queryKeys } from '../api/queryKeys';
@@ -17,6 +17,20 @@ export function patched(settings: Settings, patch: SettingsPatch): Settings {
 
 const SAVING_SETTINGS = ['settings.update'] as const;
 
+/**
+ * Settings the main process reports (an answer, or the settings.changed event) as the popover
+ * should show them: the main process knows nothing yet of changes still on their way, so those are
+ * laid over again, or a second box ticked in quick succession would flick back off.
+ */
+export function showSettings(client: QueryClient, reported: Settings, answered?: SettingsPatch): void {
+  const onTheirWay = client
+    .getMutationCache()
+    .findAll({ mutationKey: SAVING_SETTINGS, status: 'pending' })
+    .map((mutation) => mutation.state.variables as SettingsPatch | undefined)
+    .filter((patch): patch is SettingsPatch => patch !== undefined && patch !== answered);
+  client.setQueryData(queryKeys.settings, onTheirWay.reduce(patched, reported));
+}
+
 export function useUpdateSettings(onError: (error: unknown, patch: SettingsPatch) => void) {
   const client = useQueryClient();
   return useMutation({
@@ -32,15 +46,6 @@ export function useUpdateSettings(onError: (error: unknown, patch: SettingsPatch
       if (context?.previous) client.setQueryData(queryKeys.settings, context.previous);
       onError(error, patch);
     },
-    // Two changes in quick succession: the first reply knows nothing of the second, so the patches
-    // still on their way are laid over it again, or the second box would flick back unchecked.
-    onSuccess: (saved, patch) => {
-      const later = client
-        .getMutationCache()
-        .findAll({ mutationKey: SAVING_SETTINGS, status: 'pending' })
-        .map((mutation) => mutation.state.variables as SettingsPatch | undefined)
-        .filter((variables): variables is SettingsPatch => variables !== undefined && variables !== patch);
-      client.setQueryData(queryKeys.settings, later.reduce(patched, saved));
-    },
+    onSuccess: (saved, patch) => showSettings(client, saved, patch),
   });
 }

@@ -141,14 +141,16 @@ describe('Settings', () => {
 
   it('two changes in quick succession both stay: the first reply does not put the second box back', async () => {
     const fake = createFakeHarvestTray({ settings: DEFAULT_SETTINGS });
-    // Harvest Tray's main process applies each patch as it arrives and answers with the settings
-    // of that moment; here each answer waits for its own release.
+    // Harvest Tray's main process applies each patch as it arrives and answers (and announces)
+    // the settings of that moment; here each answer waits for its own release.
     let stored: Settings = DEFAULT_SETTINGS;
     const releases: Array<() => void> = [];
     fake.handle('settings.update', async (patch: SettingsPatch) => {
       stored = patched(stored, patch);
       const answer = stored;
       await new Promise<void>((resolve) => releases.push(resolve));
+      // The main process also tells every popover what changed, a moment after it answers.
+      setTimeout(() => fake.emit('settings.changed', answer), 5);
       return answer;
     });
     const { user } = await openSettings(fake);
