@@ -2,7 +2,7 @@
 // sources into a folder of the test's own (inside the checkout, so node_modules resolves), run
 // with an environment that holds nothing of the developer's own (no token of theirs leaks in).
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCli, ROOT } from '../../../scripts/buildCli.mjs';
@@ -24,6 +24,8 @@ export interface CliProcess {
 }
 
 export async function bundleCli(): Promise<{ bundle: string; remove(): Promise<void> }> {
+  // A fresh clone has no out/ folder until something is built.
+  await mkdir(join(ROOT, 'out'), { recursive: true });
   const outDir = await mkdtemp(join(ROOT, 'out', 'cli-test-'));
   await buildCli({ outDir });
   return { bundle: join(outDir, 'harvest-tray.mjs'), remove: () => rm(outDir, { recursive: true, force: true }) };

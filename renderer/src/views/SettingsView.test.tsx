@@ -171,6 +171,21 @@ describe('Settings', () => {
     await waitFor(() => expect(endOfDay()).toBeChecked());
   });
 
+  it('a box shows its new state within the click itself, before any answer or promise settles', async () => {
+    // A browser (and Playwright's check()) reads a controlled box right after the click event: a
+    // state that arrives a few promises later shows as a click that did nothing.
+    const fake = createFakeHarvestTray({ settings: DEFAULT_SETTINGS });
+    fake.handle('settings.update', () => new Promise<Settings>(() => undefined));
+    await openSettings(fake);
+    const saturday = screen.getByRole('checkbox', { name: 'Saturday' });
+    fireEvent.click(saturday);
+    expect(saturday).toBeChecked();
+    const endOfDay = screen.getByRole('checkbox', { name: 'Show the day’s total at the end of the working day' });
+    fireEvent.click(endOfDay);
+    expect(endOfDay).toBeChecked();
+    expect(saturday).toBeChecked();
+  });
+
   it('a reminder time the main process refuses is shown beside the field, and the setting put back', async () => {
     const fake = createFakeHarvestTray({ settings: DEFAULT_SETTINGS });
     fake.refuse('settings.update', { kind: 'validation', field: 'reminders.endOfDayAt', message: 'reminders.endOfDayAt: Expected a time like 9:00 or 17:30' });

@@ -24,7 +24,7 @@ export function SettingsView() {
     if (isBridgeError(error) && error.field?.startsWith('reminders.')) setReminderError(error.message);
     else setAlert(`The setting was not saved: ${describeError(error)}`);
   });
-  const save = (patch: SettingsPatch) => update.mutate(patch);
+  const save = (patch: SettingsPatch) => update.save(patch);
   const current = settings.data;
 
   return (
