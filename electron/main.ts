@@ -10,6 +10,7 @@ import type { Core, HostHooks } from './core/app/Core';
 import { createCore } from './core/app/createCore';
 import { dispatch } from './core/app/dispatch';
 import { readConfig } from './core/config';
+import { APP_STORE_NAME } from './core/storage/jsonFileStore';
 import { desktopAccountBook } from './desktop/accountBook';
 import { handleArgvActions, type ArgvAction } from './desktop/argv';
 import { appPage } from './desktop/bridge/main/appPage';
@@ -124,7 +125,7 @@ async function start(): Promise<void> {
       vaultStore,
     }),
     vault: safeStorageVault({ safeStorage, store: vaultStore, platform: process.platform }),
-    store: electronJsonStore({ dataDir: config.dataDir, name: 'harvest-tray' }),
+    store: electronJsonStore({ dataDir: config.dataDir, name: APP_STORE_NAME }),
     // An unreadable vault file is set aside like the settings file, and the user told why.
     otherStores: [vaultStore],
     emit,

@@ -14,11 +14,9 @@ import type { KeyringProbe } from '../core/accounts/secretStore';
 import { createHarvestClient } from '../core/harvest/createHarvestClient';
 import { defaultDataDir } from '../web/userDataDir';
 import { toLocalDate } from '../../shared/localDate';
+import { APP_STORE_NAME } from '../core/storage/jsonFileStore';
 import { jsonFileStore } from './jsonFile';
 import type { AccountSession } from './operations/operation';
-
-/** The desktop app's electron-store file (electron/main.ts): settings and reference caches. */
-export const APP_STORE_NAME = 'harvest-tray';
 
 /** The command line's consent to a plaintext token file is a flag. */
 export const CONSENT_HINT = 'Add --allow-plaintext to agree to that.';

@@ -15,6 +15,12 @@ export interface ConfLike {
   delete(key: string): void;
 }
 
+/**
+ * The desktop app's store file (settings and reference caches), which the command line shares so
+ * both see the same settings and caches of an account.
+ */
+export const APP_STORE_NAME = 'harvest-tray';
+
 /** Settings, the user's e-mail, clients and entries: for this user's eyes only. */
 export const PRIVATE_MODE = 0o600;
 
