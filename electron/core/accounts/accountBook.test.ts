@@ -1,6 +1,6 @@
 // Named accounts against the Harvest simulator over HTTP, with a keyring that behaves like
 // @napi-rs/keyring's and the plaintext file on disk.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,12 @@ async function failure(promise: Promise<unknown>): Promise<AppFailure> {
 }
 
 const registryText = () => readFile(join(dataDir, ACCOUNTS_FILE), 'utf8');
+/** The one copy of an unreadable accounts file kept beside it. */
+async function keptCopy(): Promise<string> {
+  const kept = (await readdir(dataDir)).filter((name) => name.startsWith('accounts.unreadable-'));
+  expect(kept).toHaveLength(1);
+  return readFile(join(dataDir, kept[0] ?? ''), 'utf8');
+}
 
 describe('adding an account', () => {
   it('keeps the token in the keyring, and only names, ids and servers in the file', async () => {
@@ -180,7 +186,7 @@ describe('the accounts file is outside input', () => {
     expect(listed.problems).toHaveLength(1);
 
     await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
-    expect(await readFile(`${file}.unreadable`, 'utf8')).toContain('broken');
+    expect(await keptCopy()).toContain('broken');
   });
 
   it('reads a truncated file as no accounts, with a message, and keeps it', async () => {
@@ -190,7 +196,20 @@ describe('the accounts file is outside input', () => {
     expect(listed.accounts).toEqual([]);
     expect(listed.problems[0]).toContain('could not be read');
     await book.add(request());
-    expect(await readFile(`${file}.unreadable`, 'utf8')).toContain('"acc');
+    expect(await keptCopy()).toContain('"acc');
+  });
+});
+
+describe('unreadable accounts files, one after another', () => {
+  it('keeps each one under its own name: a second bad file never overwrites the first kept copy', async () => {
+    const file = join(dataDir, ACCOUNTS_FILE);
+    await writeFile(file, 'first broken file');
+    await book.add(request());
+    await writeFile(file, 'second broken file');
+    await book.add(request({ name: 'labs', accountId: SIMULATOR_ACCOUNTS.timestamp }));
+    const kept = (await readdir(dataDir)).filter((name) => name.startsWith('accounts.unreadable-')).sort();
+    const texts = await Promise.all(kept.map((name) => readFile(join(dataDir, name), 'utf8')));
+    expect(texts.sort()).toEqual(['first broken file', 'second broken file']);
   });
 });
 

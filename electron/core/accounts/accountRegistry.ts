@@ -3,15 +3,18 @@
 // file in the data folder that the command line and the tray can both read. The file is outside
 // input: each account is checked on read, one that does not fit is set aside with a message,
 // and a file that cannot be read at all is copied aside before it is ever overwritten.
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { accountNameSchema } from '../../../shared/accounts';
 import { idSchema } from '../../../shared/domain';
+import { setAside } from '../storage/setAside';
 import { SECRET_STORE_KINDS } from './secretStore';
 
 export const ACCOUNTS_FILE = 'accounts.json';
+/** How the set-aside copies are named, for the words the user reads (storage/setAside.ts). */
+const KEPT_AS = 'accounts.unreadable-<time>.json';
 
 export { accountNameSchema };
 
@@ -81,7 +84,7 @@ export class AccountRegistry implements AccountList {
       return {
         accounts: [],
         defaultAccount: null,
-        problems: [`${this.path} could not be read; it is copied to ${ACCOUNTS_FILE}.unreadable when an account is saved.`],
+        problems: [`${this.path} could not be read; it is kept beside it as ${KEPT_AS} when an account is saved.`],
         unreadable: true,
       };
     }
@@ -91,7 +94,7 @@ export class AccountRegistry implements AccountList {
       const account = namedAccountSchema.safeParse(candidate);
       const duplicate = account.success && accounts.some((known) => known.name === account.data.name);
       if (account.success && !duplicate) accounts.push(account.data);
-      else problems.push(`Account ${index + 1} in ${this.path} could not be read and was left out (kept in ${ACCOUNTS_FILE}.unreadable when an account is saved).`);
+      else problems.push(`Account ${index + 1} in ${this.path} could not be read and was left out (the file is kept beside it as ${KEPT_AS} when an account is saved).`);
     }
     const defaultAccount = accounts.some((account) => account.name === parsed.data.defaultAccount)
       ? parsed.data.defaultAccount
@@ -100,9 +103,12 @@ export class AccountRegistry implements AccountList {
   }
 
   async write(contents: { accounts: NamedAccount[]; defaultAccount: string | null }): Promise<void> {
-    // Whatever could not be read is copied aside before it is overwritten, never silently lost.
+    // Whatever could not be read is set aside under a name of its own (a second bad file never
+    // replaces the first one kept) before it is overwritten, never silently lost.
     const current = await this.read();
-    if (current.unreadable || current.problems.length > 0) await copyFile(this.path, `${this.path}.unreadable`);
+    if (current.unreadable || current.problems.length > 0) {
+      await setAside(this.path, new Date(), 'Accounts that could not be read must be added again.');
+    }
     await mkdir(dirname(this.path), { recursive: true });
     const file: z.infer<typeof fileSchema> = { version: 1, defaultAccount: contents.defaultAccount, accounts: contents.accounts };
     await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });

@@ -5,6 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { setAside } from '../storage/setAside';
 import type { SecretStore } from './secretStore';
 
 export const PLAINTEXT_TOKENS_FILE = 'tokens.json';
@@ -14,41 +15,52 @@ const fileSchema = z.record(z.string(), z.string());
 export function plaintextStore(dataDir: string): SecretStore {
   const path = join(dataDir, PLAINTEXT_TOKENS_FILE);
 
-  async function readAll(): Promise<Record<string, string>> {
+  /** The tokens that could be read, and whether the file held anything else (then it is kept). */
+  async function readFileTokens(): Promise<{ tokens: Record<string, string>; damaged: boolean }> {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      return {};
+      return { tokens: {}, damaged: false };
     }
-    // A truncated or hand-edited file keeps whatever entries are still strings.
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return {};
+      return { tokens: {}, damaged: true };
     }
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return fileSchema.parse(
-      Object.fromEntries(Object.entries(parsed).filter(([, value]) => typeof value === 'string')),
-    );
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { tokens: {}, damaged: true };
+    // A hand-edited file keeps whatever entries are still strings.
+    const entries = Object.entries(parsed);
+    const tokens = fileSchema.parse(Object.fromEntries(entries.filter(([, value]) => typeof value === 'string')));
+    return { tokens, damaged: Object.keys(tokens).length !== entries.length };
   }
 
-  async function writeAll(tokens: Record<string, string>): Promise<void> {
+  const readAll = async (): Promise<Record<string, string>> => (await readFileTokens()).tokens;
+
+  /**
+   * A damaged file may still hold other accounts' tokens, in pieces a person can recover: it is
+   * set aside under a name of its own before anything is written in its place.
+   */
+  async function writeAll(change: (tokens: Record<string, string>) => Record<string, string> | null): Promise<void> {
+    const { tokens, damaged } = await readFileTokens();
+    const next = change(tokens);
+    if (next === null) return;
+    if (damaged) await setAside(path, new Date(), 'Tokens that could not be read must be entered again.');
     await mkdir(dataDir, { recursive: true });
-    await writeFileAtomic(path, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+    await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   }
 
   return {
     kind: 'plaintext-file',
     description: path,
     read: async (key) => (await readAll())[key] ?? null,
-    write: async (key, secret) => writeAll({ ...(await readAll()), [key]: secret }),
-    remove: async (key) => {
-      const tokens = await readAll();
-      if (!(key in tokens)) return;
-      delete tokens[key];
-      await writeAll(tokens);
-    },
+    write: async (key, secret) => writeAll((tokens) => ({ ...tokens, [key]: secret })),
+    remove: async (key) =>
+      writeAll((tokens) => {
+        if (!(key in tokens)) return null;
+        const { [key]: _removed, ...rest } = tokens;
+        return rest;
+      }),
   };
 }
