@@ -12,7 +12,7 @@ import type {
 } from './HarvestClient';
 import { createHttp, type HarvestRequest, type RequestSafety } from './http';
 import { collectAllPages, pageSchema } from './paginate';
-import { SlidingWindowLimiter, HARVEST_RATE_LIMIT, realSleep, sharedLimiterForToken } from './rateLimiter';
+import { SlidingWindowLimiter, OWN_SIDE_RATE_LIMIT, realSleep, sharedLimiterForToken } from './rateLimiter';
 import { defaultRetryPolicy } from './retry';
 import {
   wireAccountsReplySchema,
@@ -47,7 +47,7 @@ export function createHarvestClient(config: HarvestClientConfig): HarvestClient 
     limiter:
       config.rateLimiter ??
       (injectedClock
-        ? new SlidingWindowLimiter({ ...(config.rateLimit ?? HARVEST_RATE_LIMIT), now, sleep })
+        ? new SlidingWindowLimiter({ ...(config.rateLimit ?? OWN_SIDE_RATE_LIMIT), now, sleep })
         : sharedLimiterForToken(config.accessToken)),
     retry: { ...defaultRetryPolicy, ...config.retry },
     now,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter } from './rateLimiter';
+import { HARVEST_RATE_LIMIT, OWN_SIDE_RATE_LIMIT, SlidingWindowLimiter } from './rateLimiter';
 import { FakeClock } from './testing/fakeClock';
 
 function limiterOn(clock: FakeClock, max = 100, windowMs = 15_000): SlidingWindowLimiter {
@@ -89,5 +89,23 @@ describe('SlidingWindowLimiter', () => {
     limiter.pauseUntil(7_000);
     await limiter.acquire();
     expect(clock.now()).toBe(7_000);
+  });
+
+  it('on our side, the window is wide enough that requests slowed unevenly on the way still fit Harvest’s', async () => {
+    // Harvest counts a request when it arrives, we when we send it. A first burst slowed 400 ms
+    // on the way and a later request that arrives at once would put 101 in Harvest's 15 s.
+    const clock = new FakeClock(0);
+    const limiter = new SlidingWindowLimiter({ ...OWN_SIDE_RATE_LIMIT, now: clock.now, sleep: clock.sleep });
+    const arrivals: number[] = [];
+    for (let index = 0; index < 250; index += 1) {
+      await limiter.acquire();
+      const slowedOnTheWay = index < 100 || (index >= 150 && index < 200) ? 400 : 0;
+      arrivals.push(clock.now() + slowedOnTheWay);
+    }
+    arrivals.sort((a, b) => a - b);
+    const busiest = Math.max(
+      ...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + HARVEST_RATE_LIMIT.windowMs).length),
+    );
+    expect(busiest).toBeLessThanOrEqual(HARVEST_RATE_LIMIT.max);
   });
 });
