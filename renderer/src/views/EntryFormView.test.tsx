@@ -120,6 +120,31 @@ describe('Entry form', () => {
     expect(fake.callsTo('entries.update')).toHaveLength(1);
   });
 
+  it('an edit of an entry deleted elsewhere keeps what was typed and offers to save it as a new entry', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray({ entries: [makeEntry({ id: 3, spentDate: today(), hours: 1.5, notes: 'Old' })] });
+    fake.refuse('entries.update', {
+      kind: 'not-found',
+      message: 'This entry was deleted in Harvest (on the web or another device), so it can no longer be changed.',
+    });
+    renderWithBridge(<App />, fake);
+    await user.click(await screen.findByRole('button', { name: 'Edit entry' }));
+    const notes = screen.getByLabelText('Notes');
+    await user.clear(notes);
+    await user.type(notes, 'Typed with care');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+
+    // Saving the edit again could only be refused again: the form becomes a new entry, as typed.
+    const form = await screen.findByRole('form', { name: 'New entry' });
+    expect(within(form).getByRole('alert')).toHaveTextContent(/deleted in Harvest.*save it as a new entry/);
+    expect(screen.getByLabelText('Notes')).toHaveValue('Typed with care');
+    await user.click(screen.getByRole('button', { name: 'Save entry' }));
+    expect(fake.callsTo('entries.update')).toHaveLength(1);
+    expect(fake.callsTo('entries.create')).toEqual([
+      { projectId: 11, taskId: 21, spentDate: today(), notes: 'Typed with care', hours: 1.5 },
+    ]);
+  });
+
   it('start/end-time accounts get Start time and End time instead of Hours', async () => {
     const user = userEvent.setup();
     const fake = createFakeHarvestTray({ company: { ...companyDuration, wantsTimestampTimers: true } });

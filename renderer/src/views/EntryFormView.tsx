@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { CompanySettings, TimeEntry } from '../../../shared/domain';
 import { formatClockTime, parseClockTime } from '../../../shared/clockTime';
 import { formatHours, parseHours } from '../../../shared/hours';
-import { describeError } from '../api/bridge';
+import { BridgeError, describeError } from '../api/bridge';
 import {
   buildSubmission,
   clockTimeError,
@@ -27,6 +27,8 @@ import { useTimeFormat } from '../hooks/useTimeFormat';
 import { useDateFormat } from '../hooks/useDateFormat';
 import { useDayShown, useToday } from '../hooks/useToday';
 import { useUiStore, type EntryForm, type EntryFormValues } from '../stores/uiStore';
+
+const GONE_OFFER = 'What you typed is kept here: save it as a new entry, or go back to leave it.';
 
 const fallbackCompany: Pick<CompanySettings, 'wantsTimestampTimers' | 'clock'> = {
   wantsTimestampTimers: false,
@@ -117,6 +119,12 @@ export function EntryFormView({ form }: { form: EntryForm }) {
 
   const refused = (error: unknown) => {
     focusEntry(null);
+    // An edit of an entry deleted elsewhere could only be refused again: keep what was typed as
+    // a new entry on the same date, so one press of Save puts the work back in Harvest.
+    if (editing && error instanceof BridgeError && error.kind === 'not-found') {
+      reopenForm({ mode: 'new', date: values.date, values, error: `${describeError(error)} ${GONE_OFFER}` });
+      return;
+    }
     reopenForm({ ...form, values, error: describeError(error) });
   };
 
