@@ -59,19 +59,34 @@ export async function entryForChange(context: AccountContext, id: number): Promi
 }
 
 /**
- * Harvest runs one timer per user, but its API does not promise that starting one stops another,
- * so the running timers are read from Harvest (not from memory) and stopped first.
+ * Starts a timer (a create without hours, or a restart) so that a start Harvest refuses leaves
+ * Harvest as it was. The write goes first: Harvest stops the timer that ran before as it accepts a
+ * new one, and does nothing when it refuses (stopping first would leave the old timer stopped on
+ * the way to a start that failed). Its API does not promise that stop, so whatever still runs
+ * beside the new timer is stopped after. Answers the new timer as Harvest holds it now, and the
+ * days whose entries changed on the way (where timers stopped).
  */
-export async function stopRunningTimers(context: AccountContext, keepId?: number): Promise<TimeEntry[]> {
-  const running = await readRunning(context);
-  const stopped: TimeEntry[] = [];
-  for (const entry of running) {
-    if (entry.id === keepId) continue;
-    const reply = toTimeEntry(await context.call((client) => client.stopTimeEntry(entry.id)));
-    context.ledger.remember(reply);
-    stopped.push(reply);
+export async function startingTimer(
+  context: AccountContext,
+  write: () => Promise<WireTimeEntry>,
+): Promise<{ wire: WireTimeEntry; changedDates: LocalDate[] }> {
+  // Read first, so the days of timers Harvest stops by itself are known, even ones run elsewhere.
+  const before = await watchingRunning(context, () => readRunning(context));
+  const started = await write();
+  context.ledger.remember(toTimeEntry(started));
+  const changedDates = before.filter((entry) => entry.id !== started.id).map((entry) => entry.spentDate);
+  const running = await readRunningWire(context);
+  for (const other of running) {
+    if (other.id === started.id) continue;
+    try {
+      context.ledger.remember(toTimeEntry(await context.call((client) => client.stopTimeEntry(other.id))));
+      changedDates.push(other.spent_date);
+    } catch {
+      // The start itself is done: failing its reply would invite a second start. What still runs
+      // shows on the next reading of Harvest.
+    }
   }
-  return stopped;
+  return { wire: running.find((candidate) => candidate.id === started.id) ?? started, changedDates };
 }
 
 /** Asks Harvest which of the user's entries run now, and records the answer. */

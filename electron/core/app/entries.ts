@@ -8,8 +8,7 @@ import type { WireTimeEntry } from '../harvest/wire';
 import {
   announceChange,
   entryForChange,
-  readRunningWire,
-  stopRunningTimers,
+  startingTimer,
   today,
   watchingRunning,
   type AccountContext,
@@ -51,17 +50,16 @@ export class EntryService {
     const company = await context.reference.company();
     const body = this.createBody(request, company);
     const startsTimer = body.mode === 'duration' ? body.hours === undefined : body.endedTime === undefined;
-    const stopped = startsTimer ? await stopRunningTimers(context) : [];
-
-    let wire = await context.call((client) => client.createTimeEntry(body));
-    context.ledger.remember(toTimeEntry(wire));
-    if (startsTimer) {
-      // Confirm with Harvest what runs now, so the tray never shows two timers or none.
-      const created = wire;
-      const running = await readRunningWire(context);
-      wire = running.find((candidate) => candidate.id === created.id) ?? created;
+    if (!startsTimer) {
+      const wire = await context.call((client) => client.createTimeEntry(body));
+      context.ledger.remember(toTimeEntry(wire));
+      announceChange(context, [wire.spent_date]);
+      return wire;
     }
-    announceChange(context, [wire.spent_date, ...stopped.map((stoppedEntry) => stoppedEntry.spentDate)]);
+    const { wire, changedDates } = await startingTimer(context, () =>
+      context.call((client) => client.createTimeEntry(body)),
+    );
+    announceChange(context, [wire.spent_date, ...changedDates]);
     return wire;
   }
 

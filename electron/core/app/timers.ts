@@ -5,7 +5,7 @@ import type { WireTimeEntry } from '../harvest/wire';
 import {
   announceChange,
   entryForChange,
-  stopRunningTimers,
+  startingTimer,
   today,
   watchingRunning,
   type AccountContext,
@@ -60,10 +60,10 @@ export class TimerService {
   async restartWire(request: { id: number }): Promise<WireTimeEntry> {
     const { context } = this;
     const before = await entryForChange(context, request.id);
-    const stopped = await stopRunningTimers(context, request.id);
-    const wire = await context.call((client) => client.restartTimeEntry(request.id));
-    context.ledger.remember(toTimeEntry(wire));
-    announceChange(context, [before.spentDate, wire.spent_date, ...stopped.map((item) => item.spentDate)]);
+    const { wire, changedDates } = await startingTimer(context, () =>
+      context.call((client) => client.restartTimeEntry(request.id)),
+    );
+    announceChange(context, [before.spentDate, wire.spent_date, ...changedDates]);
     return wire;
   }
 
