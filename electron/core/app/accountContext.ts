@@ -8,6 +8,7 @@ import type { WireTimeEntry } from '../harvest/wire';
 import type { EntryLedger } from './entryLedger';
 import { toTimeEntry } from './mapping';
 import type { ReferenceData } from './referenceData';
+import type { SerialLane } from './serialLane';
 
 export interface AccountContext {
   reference: ReferenceData;
@@ -15,6 +16,8 @@ export interface AccountContext {
   call: <T>(work: (client: HarvestClient) => Promise<T>) => Promise<T>;
   now: () => Date;
   emit: EventSink;
+  /** The account's changes to Harvest take turns here (what runs is read, then written). */
+  writes: SerialLane;
 }
 
 /** The user's local date right now: read at every use, because midnight passes while we run. */

@@ -8,6 +8,7 @@ import { EntryService } from './entries';
 import { EntryLedger } from './entryLedger';
 import type { ReferenceCache } from './referenceCache';
 import { ReferenceData } from './referenceData';
+import { SerialLane } from './serialLane';
 import { TimerService } from './timers';
 
 export interface AccountServices {
@@ -34,7 +35,7 @@ export function createAccountServices(deps: AccountServiceDeps): AccountServices
   const { scope, cache, call, now, emit } = deps;
   const ledger = new EntryLedger();
   const reference = new ReferenceData(scope, cache, call, now);
-  const context: AccountContext = { reference, ledger, call, now, emit };
+  const context: AccountContext = { reference, ledger, call, now, emit, writes: new SerialLane() };
   const entries = new EntryService(context);
   return { reference, ledger, entries, timers: new TimerService(context, entries), call, context };
 }

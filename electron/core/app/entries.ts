@@ -45,7 +45,16 @@ export class EntryService {
 
   // Each write also exists answering with Harvest's own JSON of the entry: the command line's
   // --json and the MCP tools print that, and they must take the very steps the popover takes.
-  async createWire(request: CreateRequest): Promise<WireTimeEntry> {
+  // Every write takes its turn in the account's lane (context.writes).
+  createWire(request: CreateRequest): Promise<WireTimeEntry> {
+    return this.context.writes.run(() => this.createInTurn(request));
+  }
+
+  /**
+   * createWire() for a change already taking its turn in the account's lane (quick restart
+   * starting a copy of an earlier day's entry): queuing again would wait for itself.
+   */
+  async createInTurn(request: CreateRequest): Promise<WireTimeEntry> {
     const { context } = this;
     const company = await context.reference.company();
     const body = this.createBody(request, company);
@@ -67,7 +76,11 @@ export class EntryService {
     return toTimeEntry(await this.updateWire(request));
   }
 
-  async updateWire(request: ParsedRequestOf<'entries.update'>): Promise<WireTimeEntry> {
+  updateWire(request: ParsedRequestOf<'entries.update'>): Promise<WireTimeEntry> {
+    return this.context.writes.run(() => this.updateInTurn(request));
+  }
+
+  private async updateInTurn(request: ParsedRequestOf<'entries.update'>): Promise<WireTimeEntry> {
     const { context } = this;
     const before = await entryForChange(context, request.id);
     const company = await context.reference.company();
@@ -78,7 +91,11 @@ export class EntryService {
     return wire;
   }
 
-  async delete(request: { id: number }): Promise<{ id: number }> {
+  delete(request: { id: number }): Promise<{ id: number }> {
+    return this.context.writes.run(() => this.deleteInTurn(request));
+  }
+
+  private async deleteInTurn(request: { id: number }): Promise<{ id: number }> {
     const { context } = this;
     const before = await entryForChange(context, request.id);
     await context.call((client) => client.deleteTimeEntry(request.id));

@@ -25,31 +25,24 @@ export class TimerService {
     private readonly entries: EntryService,
   ) {}
 
-  /** A new timer today (the create path stops any running timer first and re-reads). */
+  /** A new timer today (see startingTimer: Harvest stops the one that ran as it accepts it). */
   async start(request: StartRequest): Promise<TimeEntry> {
     return toTimeEntry(await this.startWire(request));
   }
 
-  // Each write also exists answering with Harvest's own JSON of the entry (see EntryService).
+  // Each write also exists answering with Harvest's own JSON of the entry (see EntryService), and
+  // takes its turn in the account's lane; the same change asked for again while it is on its way
+  // (a double click, two windows) joins it instead of being made twice.
   startWire(request: StartRequest): Promise<WireTimeEntry> {
-    return this.entries.createWire({
-      projectId: request.projectId,
-      taskId: request.taskId,
-      spentDate: today(this.context),
-      ...(request.notes === undefined ? {} : { notes: request.notes }),
-    });
+    return this.entries.createWire(this.startRequest(request));
   }
 
   async stop(request: { id: number }): Promise<TimeEntry> {
     return toTimeEntry(await this.stopWire(request));
   }
 
-  async stopWire(request: { id: number }): Promise<WireTimeEntry> {
-    const { context } = this;
-    const wire = await context.call((client) => client.stopTimeEntry(request.id));
-    context.ledger.remember(toTimeEntry(wire));
-    announceChange(context, [wire.spent_date]);
-    return wire;
+  stopWire(request: { id: number }): Promise<WireTimeEntry> {
+    return this.context.writes.join(`stop ${request.id}`, () => this.stopInTurn(request));
   }
 
   /** In start/end-time accounts Harvest answers with a new entry: the reply is the truth. */
@@ -57,14 +50,8 @@ export class TimerService {
     return toTimeEntry(await this.restartWire(request));
   }
 
-  async restartWire(request: { id: number }): Promise<WireTimeEntry> {
-    const { context } = this;
-    const before = await entryForChange(context, request.id);
-    const { wire, changedDates } = await startingTimer(context, () =>
-      context.call((client) => client.restartTimeEntry(request.id)),
-    );
-    announceChange(context, [before.spentDate, wire.spent_date, ...changedDates]);
-    return wire;
+  restartWire(request: { id: number }): Promise<WireTimeEntry> {
+    return this.context.writes.join(`restart ${request.id}`, () => this.restartInTurn(request));
   }
 
   async quickRestart(): Promise<QuickRestartResult> {
@@ -75,24 +62,59 @@ export class TimerService {
   /**
    * Resume work with one keystroke: stop what runs; otherwise continue the entry last worked on,
    * restarting it when it is today's and starting a copy today when it is from an earlier day
-   * (a timer on a past day would book today's work on the wrong date).
+   * (a timer on a past day would book today's work on the wrong date). Presses that come while
+   * one is on its way (a double press, key repeat on a bound key) get its answer: one press, one
+   * change, and a burst of them ends with the first instead of queuing past Harvest's limit.
    */
-  async quickRestartWire(): Promise<{ action: QuickRestartResult['action']; entry: WireTimeEntry | null }> {
+  quickRestartWire(): Promise<{ action: QuickRestartResult['action']; entry: WireTimeEntry | null }> {
+    return this.context.writes.join('quick restart', () => this.quickRestartInTurn());
+  }
+
+  private async quickRestartInTurn(): Promise<{ action: QuickRestartResult['action']; entry: WireTimeEntry | null }> {
     const recent = await this.readRecent();
     const running = recent.find((entry) => entry.isRunning);
-    if (running) return { action: 'stopped', entry: await this.stopWire({ id: running.id }) };
+    if (running) return { action: 'stopped', entry: await this.stopInTurn({ id: running.id }) };
 
     const last = [...recent].sort(compareRecentlyWorked)[0];
     if (last === undefined) return { action: 'nothing-to-restart', entry: null };
     if (last.spentDate === today(this.context) && !last.isLocked) {
-      return { action: 'restarted', entry: await this.restartWire({ id: last.id }) };
+      return { action: 'restarted', entry: await this.restartInTurn({ id: last.id }) };
     }
-    const entry = await this.startWire({
-      projectId: last.project.id,
-      taskId: last.task.id,
-      ...(last.notes === null ? {} : { notes: last.notes }),
-    });
+    const entry = await this.entries.createInTurn(
+      this.startRequest({
+        projectId: last.project.id,
+        taskId: last.task.id,
+        ...(last.notes === null ? {} : { notes: last.notes }),
+      }),
+    );
     return { action: 'started-new', entry };
+  }
+
+  private startRequest(request: StartRequest) {
+    return {
+      projectId: request.projectId,
+      taskId: request.taskId,
+      spentDate: today(this.context),
+      ...(request.notes === undefined ? {} : { notes: request.notes }),
+    };
+  }
+
+  private async stopInTurn(request: { id: number }): Promise<WireTimeEntry> {
+    const { context } = this;
+    const wire = await context.call((client) => client.stopTimeEntry(request.id));
+    context.ledger.remember(toTimeEntry(wire));
+    announceChange(context, [wire.spent_date]);
+    return wire;
+  }
+
+  private async restartInTurn(request: { id: number }): Promise<WireTimeEntry> {
+    const { context } = this;
+    const before = await entryForChange(context, request.id);
+    const { wire, changedDates } = await startingTimer(context, () =>
+      context.call((client) => client.restartTimeEntry(request.id)),
+    );
+    announceChange(context, [before.spentDate, wire.spent_date, ...changedDates]);
+    return wire;
   }
 
   /** The user's entries of the last weeks, newest first; what the tray and quick restart use. */
