@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHours, parseHours, resolveTimeFormat } from './hours';
+import { checkRoomToRun, formatHours, parseHours, resolveTimeFormat } from './hours';
 
 function hoursOf(text: string): number {
   const parsed = parseHours(text);
@@ -135,5 +135,15 @@ describe('resolveTimeFormat', () => {
     expect(resolveTimeFormat('account', 'hours_minutes')).toBe('hours_minutes');
     expect(resolveTimeFormat('decimal', 'hours_minutes')).toBe('decimal');
     expect(resolveTimeFormat('hours_minutes', 'decimal')).toBe('hours_minutes');
+  });
+});
+
+describe('checkRoomToRun', () => {
+  it('lets a timer run again on an entry below 24 hours, and refuses in words on a full one', () => {
+    expect(checkRoomToRun(0)).toEqual({ ok: true });
+    expect(checkRoomToRun(23.99)).toEqual({ ok: true });
+    expect(checkRoomToRun(24)).toEqual({ ok: false, reason: expect.stringMatching(/already holds 24 hours/) });
+    // Harvest keeps two decimals: 23.999 is 24.00 to it.
+    expect(checkRoomToRun(23.999).ok).toBe(false);
   });
 });

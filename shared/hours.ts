@@ -38,6 +38,18 @@ export function checkHours(hours: number): HoursCheck {
   return { ok: true, hours: kept };
 }
 
+/**
+ * Whether a timer may run again on an entry holding `hours`: the time it runs is added to them,
+ * so an entry that already holds the most one entry can hold has no room left to grow.
+ */
+export function checkRoomToRun(hours: number): { ok: true } | { ok: false; reason: string } {
+  if (toHarvestHours(hours) < MAX_HOURS) return { ok: true };
+  return {
+    ok: false,
+    reason: 'This entry already holds 24 hours, the most one entry can hold: start a new timer instead.',
+  };
+}
+
 function formatTiny(hours: number): string {
   // Up to 6 significant digits, never exponent notation ("1e-7" would not read as hours).
   return hours.toLocaleString('en', { maximumSignificantDigits: 6, useGrouping: false });

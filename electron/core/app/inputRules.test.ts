@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectChoice, TimeEntry } from '../../../shared/domain';
 import { addDays, toLocalDate } from '../../../shared/localDate';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
+import { OWN_SIDE_RATE_LIMIT, realSleep, SlidingWindowLimiter } from '../harvest/rateLimiter';
 import { startHarness, type Harness } from './testing/coreHarness';
 
 let harness: Harness | undefined;
@@ -16,7 +17,11 @@ afterEach(async () => {
 const today = () => toLocalDate(new Date());
 
 async function signedIn(accountId: number = SIMULATOR_ACCOUNTS.duration) {
-  harness = await startHarness();
+  // Each test its own simulator and its own side of Harvest's limit: together these tests send
+  // more than 100 requests in 15 s, which one limiter for the whole file would make them wait out.
+  harness = await startHarness({
+    rateLimiter: new SlidingWindowLimiter({ ...OWN_SIDE_RATE_LIMIT, now: Date.now, sleep: realSleep }),
+  });
   await harness.signIn(SIMULATOR_TOKENS.multi, accountId);
   const [choice] = await harness.call<ProjectChoice[]>('choices.projects');
   if (!choice?.tasks[0]) throw new Error('The simulator offers no project to write to.');
@@ -78,6 +83,30 @@ describe('hours', () => {
       (error: unknown) => error,
     );
     expect(String(edited)).toMatch(/0\.01 hours/);
+  });
+
+  it('refuses 0.0001 hours on an edit too, sending nothing', async () => {
+    const { h, projectId, taskId } = await signedIn();
+    const entry = await h.call<TimeEntry>('entries.create', { projectId, taskId, spentDate: today(), hours: 1 });
+    const error = await refusedUnsent(h, 'entries.update', { id: entry.id, patch: { hours: 0.0001 } });
+    expect(error.message).toMatch(/0\.01 hours \(36 seconds\)/);
+  });
+
+  it('refuses to restart a timer on an entry of 24 hours, which would grow past them, sending nothing', async () => {
+    const { h, projectId, taskId } = await signedIn();
+    const full = await h.call<TimeEntry>('entries.create', { projectId, taskId, spentDate: today(), hours: 24 });
+    const error = await refusedUnsent(h, 'timer.restart', { id: full.id });
+    expect(error.message).toBe('This entry already holds 24 hours, the most one entry can hold: start a new timer instead.');
+    expect(h.core.runningEntry()?.id).not.toBe(full.id);
+  });
+
+  it('restarts a timer on a full entry of a start/end-time account, where a restart starts a new entry', async () => {
+    const { h, projectId, taskId } = await signedIn(SIMULATOR_ACCOUNTS.timestamp);
+    const yesterday = addDays(today(), -1);
+    const full = await h.call<TimeEntry>('entries.create', { projectId, taskId, spentDate: yesterday, hours: 24 });
+    const restarted = await h.call<TimeEntry>('timer.restart', { id: full.id });
+    expect(restarted).toMatchObject({ isRunning: true, hours: 0 });
+    expect(restarted.id).not.toBe(full.id);
   });
 
   it.each([-1, 24.01, 1e9])('refuses %f hours in words', async (hours) => {

@@ -1,5 +1,7 @@
 // Timers: start, stop, restart, and the one-keystroke "resume work" (quick restart).
 import type { QuickRestartResult, TimeEntry } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/errors';
+import { checkRoomToRun } from '../../../shared/hours';
 import { addDays } from '../../../shared/localDate';
 import type { WireTimeEntry } from '../harvest/wire';
 import {
@@ -110,6 +112,13 @@ export class TimerService {
   private async restartInTurn(request: { id: number }): Promise<WireTimeEntry> {
     const { context } = this;
     const before = await entryForChange(context, request.id);
+    const company = await context.reference.company();
+    // A duration account's restart runs the same entry on top of its hours (start/end-time
+    // accounts start a new entry at 0): a full one would pass what Harvest lets an entry hold.
+    if (!company.wantsTimestampTimers) {
+      const room = checkRoomToRun(before.hours);
+      if (!room.ok) throw new AppFailure({ kind: 'validation', field: 'hours', message: room.reason });
+    }
     const { wire, changedDates } = await startingTimer(context, () =>
       context.call((client) => client.restartTimeEntry(request.id)),
     );
