@@ -1,10 +1,14 @@
-// End-to-end tests. 'web': the real app (web host + core + built renderer) in Debian's Chromium
-// against the in-process Harvest simulator. 'electron': the desktop app through `_electron`,
+// End-to-end tests. 'web': the real app (web host + core + built renderer) in Chromium (the one
+// scripts/browser/findChromium.ts finds) against the in-process Harvest simulator. 'electron': the desktop app through `_electron`,
 // where the Electron binary exists (its specs skip themselves elsewhere, saying why).
 // The reporter is chosen by scripts/test.mjs (list + json); here the default is for people.
 import { defineConfig } from '@playwright/test';
+import { chromiumHere } from './scripts/browser/chromiumHere';
 
 const onCi = Boolean(process.env.CI);
+// Where none is found, Playwright's own message says how to install one (`npm test` says it in
+// one sentence before starting Playwright at all).
+const browser = chromiumHere();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +32,7 @@ export default defineConfig({
         screenshot: 'only-on-failure',
         trace: 'retain-on-failure',
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: browser.found ? browser.path : undefined,
           args: [
             '--no-sandbox',
             '--disable-background-networking',

@@ -1,7 +1,8 @@
 // `npm run bench`: the figures that decide whether the popover feels instant, each beside its
 // target on one line. Everything runs here: the Harvest simulator and the web host in this
-// process, Debian's Chromium headless. A missed target is printed as MISSED; the exit code stays 0
-// so a slow machine never blocks anyone, and the numbers are there to read.
+// process, Chromium headless (the one scripts/browser/findChromium.ts finds). A missed target is
+// printed as MISSED; the exit code stays 0 so a slow machine never blocks anyone, and the numbers
+// are there to read.
 import { chromium, type Browser } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { startConfiguredWebHost } from '../electron/web/configuredWebHost';
 import { ensureBuilt } from '../electron/web/launch/appBuild';
 import { BUILT_RENDERER_DIR, type WebHost } from '../electron/web/webHost';
 import { reviewAgainstFloor, warmLoadAgainstFloor } from './bench/againstFloor';
+import { chromiumHere } from './browser/chromiumHere';
 import { cliColdStart } from './bench/cliColdStart';
 import { formatFigure, type Figure } from './bench/figures';
 import { popoverTiming } from './bench/popoverTiming';
@@ -25,7 +27,6 @@ import { reviewRendering } from './bench/reviewRendering';
 import { reviewTiming } from './bench/reviewTiming';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -71,7 +72,9 @@ async function inBrowser(
 ): Promise<void> {
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const found = chromiumHere();
+    if (!found.found) throw new Error(found.instruction);
+    browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
     (await measure(browser)).forEach(print);
   } catch (error) {
     const reason =
