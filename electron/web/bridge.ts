@@ -1,9 +1,9 @@
 // The web host's HTTP bridge: the same handler map the desktop registers over IPC, reached over
 // loopback HTTP. One loop over the contract (POST /api/<channel> -> dispatch), events over SSE,
-// the built renderer as static files. Bound to 127.0.0.1 only, and every /api request (the event
+// the built renderer as static files (or, for `npm run dev`, Vite's dev server: see dev/). Bound to 127.0.0.1 only, and every /api request (the event
 // stream included) needs the session key in its header, which only the page opened from the
 // printed URL holds (see sessionKey.ts). The static files hold no secret and need no key.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChannel, type Handlers, type Reply } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
@@ -28,7 +28,25 @@ export interface BridgeOptions {
   /** 0 or absent: a free port. */
   port?: number;
   bodyLimitBytes?: number;
+  /** What serves the page instead of the built renderer in rendererDir (development). */
+  pages?: StartPages;
 }
+
+/** Serves every path outside /api/ (after the bridge's own checks of Host). */
+export interface Pages {
+  /** Answers a GET or HEAD; false when there is no such page (the bridge answers 404). */
+  serve(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface PagesContext {
+  /** The bridge's HTTP server, already listening (Vite's hot reload shares its port). */
+  server: Server;
+  origin: string;
+  pageScript: string;
+}
+
+export type StartPages = (context: PagesContext) => Promise<Pages>;
 
 export interface Bridge {
   /** Where the page lives, e.g. http://127.0.0.1:5173 (also the only Origin accepted). */
@@ -41,9 +59,10 @@ export interface Bridge {
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const key = newSessionKey();
-  const staticFiles = createStaticFiles({ root: options.rendererDir, pageScript: options.pageScript });
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   let port = 0;
+  // Set once listening: the dev server needs the port. Nobody has the URL before then.
+  let pages: Promise<Pages> | undefined = undefined;
 
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
@@ -76,7 +95,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendText(response, 405, 'Only GET is served here.', { Allow: 'GET, HEAD' });
     }
-    const served = await staticFiles.serve(url.pathname, response, request.method === 'HEAD');
+    const served = await (await pages)?.serve(request, response);
     if (served) return;
     // Browsers ask for a favicon on their own; an empty answer keeps the console free of a 404.
     if (url.pathname === '/favicon.ico') {
@@ -121,17 +140,38 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://${LOOPBACK_HOST}:${port}`;
+  const startPages = options.pages ?? builtPages(options.rendererDir);
+  pages = startPages({ server, origin, pageScript: options.pageScript });
+  try {
+    await pages;
+  } catch (error) {
+    server.close();
+    throw error;
+  }
 
   return {
     origin,
     port,
     url: sessionUrl(origin, key),
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        options.events.close();
+    close: async () => {
+      options.events.close();
+      await (await pages)?.close();
+      await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
-      }),
+      });
+    },
+  };
+}
+
+/** The built renderer as static files: what every host but `npm run dev` serves. */
+function builtPages(rendererDir: string): StartPages {
+  return async ({ pageScript }) => {
+    const files = createStaticFiles({ root: rendererDir, pageScript });
+    return {
+      serve: (request, response) => files.serve(new URL(request.url ?? '/', 'http://page').pathname, response, request.method === 'HEAD'),
+      close: async () => {},
+    };
   };
 }
 

@@ -5,6 +5,7 @@ import { createMemoryStore } from '../core/app/memory';
 import { readConfig } from '../core/config';
 import { createFileStore } from './fileStore';
 import { defaultDataDir } from './userDataDir';
+import type { StartPages } from './bridge';
 import { startWebHost, type WebHost } from './webHost';
 
 export interface ConfiguredWebHostOptions {
@@ -15,6 +16,7 @@ export interface ConfiguredWebHostOptions {
   /** 'memory' for tests that must leave nothing behind; the command line keeps it on disk. */
   store?: 'disk' | 'memory';
   rendererDir?: string;
+  pages?: StartPages;
 }
 
 export async function startConfiguredWebHost(options: ConfiguredWebHostOptions): Promise<WebHost> {
@@ -25,5 +27,6 @@ export async function startConfiguredWebHost(options: ConfiguredWebHostOptions):
     store: options.store === 'memory' ? createMemoryStore() : createFileStore(config.dataDir),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
   });
 }

@@ -1,5 +1,6 @@
 // Runs the web host until SIGINT/SIGTERM: prints one line with the URL to open (scripts and
 // people look for exactly that line), and closes the core cleanly so queued changes are saved.
+// `dev`: the page comes from Vite's dev server, with hot reload (`npm run dev`).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/config';
@@ -7,11 +8,17 @@ import { parseWebHostArgs, UsageError } from './cliArgs';
 import { startConfiguredWebHost } from './configuredWebHost';
 import { BUILT_RENDERER_DIR } from './webHost';
 
-export async function runWebHost(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runWebHost(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  { dev = false }: { dev?: boolean } = {},
+): Promise<void> {
   let host;
   try {
     const args = parseWebHostArgs(argv);
-    host = await startConfiguredWebHost({ env, port: args.port, demo: args.demo });
+    // Loaded only for development: the usual host never needs Vite's dev server.
+    const pages = dev ? (await import('./dev/vitePages')).vitePages() : undefined;
+    host = await startConfiguredWebHost({ env, port: args.port, demo: args.demo, ...(pages ? { pages } : {}) });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -19,7 +26,7 @@ export async function runWebHost(argv: string[], env: NodeJS.ProcessEnv = proces
     }
     throw error;
   }
-  if (!existsSync(join(BUILT_RENDERER_DIR, 'index.html'))) {
+  if (!dev && !existsSync(join(BUILT_RENDERER_DIR, 'index.html'))) {
     // The host still answers the API; only the page is missing. `npm run web` builds it first.
     process.stderr.write('The app is not built yet (out/renderer is missing): run `npm run build`, or use `npm run web`.\n');
   }

@@ -9,7 +9,7 @@ import { createMemoryVault } from '../core/app/memory';
 import { memoryAccountBook } from '../core/accounts/memoryAccounts';
 import { createHarvestClient } from '../core/harvest/createHarvestClient';
 import type { AppConfig, JsonStore } from '../core/ports';
-import { startBridge } from './bridge';
+import { startBridge, type StartPages } from './bridge';
 import { createEventStream } from './eventStream';
 import { pageScript } from './pageScript';
 
@@ -22,6 +22,8 @@ export interface WebHostOptions {
   /** 0 or absent: a free port. */
   port?: number;
   rendererDir?: string;
+  /** Serves the page instead of rendererDir: Vite's dev server for `npm run dev` (dev/vitePages.ts). */
+  pages?: StartPages;
 }
 
 export interface WebHost {
@@ -65,6 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       rendererDir: options.rendererDir ?? BUILT_RENDERER_DIR,
       pageScript: script,
       ...(options.port === undefined ? {} : { port: options.port }),
+      ...(options.pages === undefined ? {} : { pages: options.pages }),
     });
     let closing: Promise<void> | undefined;
     return {
