@@ -4,9 +4,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// Before anything loads Vite: its build of the page-side bridge would otherwise set NODE_ENV to
-// production for the whole process, and React's plugin then turns hot replacement into full reloads.
-process.env.NODE_ENV ??= 'development';
+// Before anything loads Vite, and whatever the shell says: this is a development server. A NODE_ENV
+// of production (set by the shell, or inherited from a process that ran a Vite build, as the web
+// host's page-script build does) makes React's plugin turn hot replacement into full reloads.
+process.env.NODE_ENV = 'development';
 
 const { runWebHost } = await import('../electron/web/runWebHost.ts');
 await runWebHost(['--demo', ...process.argv.slice(2)], process.env, { dev: true });
