@@ -10,6 +10,7 @@ import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, type Figure } from './figures';
+import { quietApartFromEvents } from './quietApartFromEvents';
 
 const ROUNDS = 7;
 
@@ -65,7 +66,7 @@ export async function warmLoadAgainstFloor(browser: Browser, url: string, render
     await app.addInitScript(WATCH('[aria-label="Time entries"] li'));
     await app.goto(url);
     await shownAt(app);
-    await app.waitForLoadState('networkidle');
+    await quietApartFromEvents(app);
     // Past the renderer's debounced cache save, so the warm loads read a cache.
     await app.waitForTimeout(1_500);
 

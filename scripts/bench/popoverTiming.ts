@@ -4,6 +4,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Simulator } from '../../electron/simulator';
 import { median, type Figure } from './figures';
+import { quietApartFromEvents } from './quietApartFromEvents';
 
 /** Installed before any page script: notes when the entries list first has items. */
 const WATCH_ENTRIES = `
@@ -29,32 +30,6 @@ async function entriesShownAt(page: Page): Promise<number> {
     },
   );
   return page.evaluate(() => (window as unknown as { __entriesShownAt: number }).__entriesShownAt);
-}
-
-/**
- * Waits until the page has had no request in flight for half a second, the event stream aside:
- * it stays open for the page's life (a streamed fetch carrying the session key), so Playwright's
- * 'networkidle' would never come.
- */
-async function quietApartFromEvents(page: Page): Promise<void> {
-  const inFlight = new Set<unknown>();
-  const isEvents = (request: { url(): string }) => new URL(request.url()).pathname === '/api/events';
-  const started = (request: { url(): string }) => void (isEvents(request) || inFlight.add(request));
-  const ended = (request: unknown) => void inFlight.delete(request);
-  page.on('request', started);
-  page.on('requestfinished', ended);
-  page.on('requestfailed', ended);
-  try {
-    let quietSince = Date.now();
-    while (Date.now() - quietSince < 500) {
-      await page.waitForTimeout(50);
-      if (inFlight.size > 0) quietSince = Date.now();
-    }
-  } finally {
-    page.off('request', started);
-    page.off('requestfinished', ended);
-    page.off('requestfailed', ended);
-  }
 }
 
 /** The renderer keeps entries fresh this long (queryClient's staleTime); a show after it refreshes. */
