@@ -11,6 +11,7 @@ import {
   accountSchema,
   companySettingsSchema,
   currentUserSchema,
+  entryIdSchema,
   hostCapabilitiesSchema,
   idleAnswerSchema,
   idleOutcomeSchema,
@@ -18,6 +19,7 @@ import {
   idSchema,
   localDateSchema,
   noticeSchema,
+  pendingChangeSchema,
   projectChoiceSchema,
   quickRestartResultSchema,
   reminderSchema,
@@ -129,8 +131,14 @@ export const channels = {
     z.array(timeEntrySchema),
   ),
   'entries.create': channel(entryFields, timeEntrySchema),
-  'entries.update': channel(z.object({ id: idSchema, patch: entryPatch }).strict(), timeEntrySchema),
-  'entries.delete': channel(z.object({ id: idSchema }).strict(), z.object({ id: idSchema })),
+  // A write Harvest cannot take now (offline, timed out, dropped, 5xx, 429 beyond patience, or an
+  // answer lost on the way) is kept in the durable queue and answered as done-for-now: the reply
+  // carries `pending` (and a provisional negative id for a new entry). A refusal from Harvest
+  // itself (422, 403, 404, locked) is still an error, since nothing is kept.
+  /** Edits an entry; on a provisional entry, or one with changes waiting, the edit queues behind them. */
+  'entries.update': channel(z.object({ id: entryIdSchema, patch: entryPatch }).strict(), timeEntrySchema),
+  /** A delete of an entry created offline whose create has not gone out cancels both, sending nothing. */
+  'entries.delete': channel(z.object({ id: entryIdSchema }).strict(), z.object({ id: entryIdSchema })),
 
   // Timers
   'timer.start': channel(
@@ -139,9 +147,10 @@ export const channels = {
       .strict(),
     timeEntrySchema,
   ),
-  'timer.stop': channel(z.object({ id: idSchema }).strict(), timeEntrySchema),
+  /** Stops a timer; kept offline, it is sent with the moment it was stopped, not the moment sent. */
+  'timer.stop': channel(z.object({ id: entryIdSchema }).strict(), timeEntrySchema),
   /** Restarts a stopped entry. In start/end-time accounts the reply may be a new entry. */
-  'timer.restart': channel(z.object({ id: idSchema }).strict(), timeEntrySchema),
+  'timer.restart': channel(z.object({ id: entryIdSchema }).strict(), timeEntrySchema),
   'timer.quickRestart': channel(none, quickRestartResultSchema),
 
   // App state
@@ -149,6 +158,17 @@ export const channels = {
   'settings.update': channel(settingsPatchSchema, settingsSchema),
   'shortcuts.status': channel(none, z.array(shortcutStatusSchema)),
   'sync.get': channel(none, syncStateSchema),
+
+  // The pending-changes queue of the current account, oldest first (the order they are sent in).
+  // Signed out: an empty list. Every change to it is also pushed as `queue.changed`.
+  'queue.list': channel(none, z.array(pendingChangeSchema)),
+  /** Sends a refused change again (after the user fixed what Harvest refused); answers the new list. */
+  'queue.retry': channel(z.object({ id: z.string().max(100) }).strict(), z.array(pendingChangeSchema)),
+  /**
+   * Drops a change for good and answers the new list. Changes that depend on it (an edit of the
+   * entry its create would have made) go with it: without the create they cannot be sent.
+   */
+  'queue.discard': channel(z.object({ id: z.string().max(100) }).strict(), z.array(pendingChangeSchema)),
   /** What the app reset on its own (unreadable files set aside) and has not been dismissed. */
   'notices.list': channel(none, z.array(noticeSchema)),
   'notices.dismiss': channel(z.object({ id: z.string().max(100) }).strict(), z.object({})),
@@ -222,6 +242,8 @@ export const events = {
   'entries.changed': z.object({ dates: z.array(localDateSchema) }),
   'timer.changed': z.object({ running: timeEntrySchema.nullable() }),
   'sync.changed': syncStateSchema,
+  /** The queue's changes (as queue.list answers) whenever one is kept, sent, refused or dropped. */
+  'queue.changed': z.array(pendingChangeSchema),
   /** The notices not yet dismissed, whenever one is added or dismissed. */
   'notices.changed': z.array(noticeSchema),
   'settings.changed': settingsSchema,

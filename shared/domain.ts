@@ -17,11 +17,69 @@ export const timesheetDateSchema = z.string().superRefine((value, context) => {
 export const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export type Id = z.infer<typeof idSchema>;
 
+/**
+ * The id of a time entry as the app knows it: Harvest's own id (positive), or a provisional id
+ * (negative) for an entry created while Harvest could not be reached. Harvest never gives out a
+ * negative id, so the two cannot meet. Every channel that takes an entry id takes either: a stop,
+ * edit or delete of a provisional entry waits in the queue behind its create and is sent with the
+ * real id once the create is through (the provisional id then stops being listed).
+ */
+export const entryIdSchema = z
+  .number()
+  .int()
+  .min(-Number.MAX_SAFE_INTEGER)
+  .max(Number.MAX_SAFE_INTEGER)
+  .refine((id) => id !== 0, 'Expected a time entry id');
+export type EntryId = z.infer<typeof entryIdSchema>;
+
+/** true for the id of an entry created while offline, not yet known to Harvest. */
+export function isProvisionalEntryId(id: number): boolean {
+  return id < 0;
+}
+
 export const namedRefSchema = z.object({ id: idSchema, name: z.string() });
 export type NamedRef = z.infer<typeof namedRefSchema>;
 
+/** An ISO-8601 instant with its offset, e.g. 2026-11-21T09:00:00.000Z. */
+const instantSchema = z.iso.datetime({ offset: true });
+
+/**
+ * What a change not yet confirmed by Harvest is doing (see pendingChangeSchema):
+ * - waiting: Harvest could not be reached; it is sent, in order, as soon as Harvest answers.
+ * - checking: Harvest may have applied it already (the answer was lost); Harvest is asked before
+ *   anything is sent again, so it is never applied twice.
+ * - refused: Harvest said no on replay. Kept, never dropped: the user retries, edits or discards.
+ * `message` is a sentence ready to show as it is.
+ */
+export const pendingStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('waiting'), message: z.string() }),
+  z.object({ state: z.literal('checking'), message: z.string() }),
+  z.object({
+    state: z.literal('refused'),
+    /** Harvest's reason in its own words where it gave one. */
+    message: z.string(),
+    /** The kind of refusal (rejected, not-found, forbidden, locked, …) for the popover's choice of words. */
+    errorKind: z.string(),
+    /** The HTTP status Harvest answered with, where it answered. */
+    status: z.number().int().optional(),
+  }),
+]);
+export type PendingState = z.infer<typeof pendingStateSchema>;
+
+/** Marks an entry as shown with changes Harvest has not confirmed yet (on TimeEntry.pending). */
+export const pendingMarkSchema = z.object({
+  /** The newest change to this entry still in the queue (PendingChange.id). */
+  changeId: z.string(),
+  /** How many changes to this entry wait. */
+  changes: z.number().int().positive(),
+  /** The state of the most telling of them: refused before checking before waiting. */
+  status: pendingStateSchema,
+});
+export type PendingMark = z.infer<typeof pendingMarkSchema>;
+
 export const timeEntrySchema = z.object({
-  id: idSchema,
+  /** Harvest's id; negative while provisional (created offline, see entryIdSchema). */
+  id: entryIdSchema,
   spentDate: localDateSchema,
   /** Hours as Harvest last reported them; for a running entry use the timer fields instead. */
   hours: z.number().nonnegative(),
@@ -42,8 +100,48 @@ export const timeEntrySchema = z.object({
   task: namedRefSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Present when the entry is shown with changes Harvest has not confirmed: `entries.list` lays
+   * the queue's waiting changes over what Harvest last said (a create appears with a provisional
+   * id, an edit shows its new values, a stop shows the moment it was stopped, a delete hides the
+   * entry). Absent: this is what Harvest said. A write answered from the queue carries it too.
+   */
+  pending: pendingMarkSchema.optional(),
 });
 export type TimeEntry = z.infer<typeof timeEntrySchema>;
+
+/**
+ * The kinds of change the queue keeps. A quick restart is kept as what it did at that moment
+ * (stop, restart, or start a copy today); a start is a create that starts a timer.
+ */
+export const pendingKindSchema = z.enum(['create', 'start', 'stop', 'restart', 'edit', 'delete']);
+export type PendingKind = z.infer<typeof pendingKindSchema>;
+
+/**
+ * One change the user made that Harvest has not confirmed, as the queue shows it. The fields are
+ * ready for words ("Stop · Website · Design · 0:45, made 10:45, waiting to be sent"); the payload
+ * sent to Harvest stays in the main process.
+ */
+export const pendingChangeSchema = z.object({
+  /** The queue's own id for the change ("chg-…"), for queue.retry and queue.discard. */
+  id: z.string(),
+  kind: pendingKindSchema,
+  /** The entry it changes; for a create or start, the provisional id its entry is shown under. */
+  entryId: entryIdSchema,
+  spentDate: localDateSchema,
+  projectName: z.string().nullable(),
+  taskName: z.string().nullable(),
+  clientName: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** The hours it records where it records any (create with hours, edit of hours, a stop's total). */
+  hours: z.number().nonnegative().nullable(),
+  /** When the user made the change; timers are written with this moment, not the moment sent. */
+  createdAt: instantSchema,
+  /** How often it was tried against Harvest. */
+  attempts: z.number().int().nonnegative(),
+  status: pendingStateSchema,
+});
+export type PendingChange = z.infer<typeof pendingChangeSchema>;
 
 export const taskChoiceSchema = z.object({
   taskId: idSchema,
@@ -222,8 +320,10 @@ export type ShortcutStatus = z.infer<typeof shortcutStatusSchema>;
 
 export const syncStateSchema = z.object({
   online: z.boolean(),
-  /** Changes accepted locally and waiting to be sent to Harvest. */
+  /** Changes kept in the durable queue, not yet confirmed by Harvest (refused ones included). */
   pending: z.number().int().nonnegative(),
+  /** Of those, the ones Harvest refused on replay: they wait for the user (retry, edit, discard). */
+  refused: z.number().int().nonnegative(),
   lastSyncedAt: z.string().nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
@@ -246,9 +346,6 @@ export const hostCapabilitiesSchema = z.object({
   idleNote: z.string().nullable(),
 });
 export type HostCapabilities = z.infer<typeof hostCapabilitiesSchema>;
-
-/** An ISO-8601 instant with its offset, e.g. 2026-11-21T09:00:00.000Z. */
-const instantSchema = z.iso.datetime({ offset: true });
 
 /** A stretch of time the user was away from the computer (idle, locked or asleep). */
 export const idleSpanSchema = z.object({ from: instantSchema, to: instantSchema });

@@ -72,10 +72,10 @@ describe('startWebHost', () => {
     expect(JSON.parse(session.body)).toEqual({ ok: true, value: { state: 'signed-out', reason: null } });
 
     const stream = await openEvents(`${host.origin}/api/events`, keyHeaderFor(host.url));
-    given?.emit('sync.changed', { online: false, pending: 2, lastSyncedAt: null });
+    given?.emit('sync.changed', { online: false, pending: 2, refused: 0, lastSyncedAt: null });
     expect(JSON.parse(await stream.next())).toEqual({
       event: 'sync.changed',
-      payload: { online: false, pending: 2, lastSyncedAt: null },
+      payload: { online: false, pending: 2, refused: 0, lastSyncedAt: null },
     });
     stream.close();
   });

@@ -181,6 +181,10 @@ export const createCore: CreateCore = async (options) => {
     'settings.update': async (patch) => settings.update(patch),
     'shortcuts.status': async () => host.shortcutsStatus(),
     'sync.get': async () => sync.state(),
+    // The queue's own handlers arrive with the queue (core/queue); until then nothing is kept.
+    'queue.list': async () => [],
+    'queue.retry': async () => [],
+    'queue.discard': async () => [],
     'notices.list': async () => notices.list(),
     'notices.dismiss': async ({ id }) => {
       notices.dismiss(id);

@@ -1,14 +1,18 @@
-// Whether Harvest answered lately, and how many changes wait to be sent. The pending count comes
-// from a seam: there is no durable queue yet, so it reports none.
+// Whether Harvest answered lately, and how many changes wait to be sent. The counts come from the
+// current account's pending-changes queue (core/queue), through a seam so this stays testable.
 import type { SyncState } from '../../../shared/domain';
 import type { AppErrorKind } from '../../../shared/errors';
 
-/** What a durable pending-changes queue will provide; until it exists, nothing waits. */
+/** What the durable pending-changes queue tells the sync state. */
 export interface PendingChanges {
+  /** Changes kept and not yet confirmed by Harvest, refused ones included. */
   count(): number;
+  /** Of those, the ones Harvest refused on replay. */
+  refused(): number;
 }
 
-export const NO_PENDING_CHANGES: PendingChanges = { count: () => 0 };
+/** Signed out, or before the queue is read: nothing waits. */
+export const NO_PENDING_CHANGES: PendingChanges = { count: () => 0, refused: () => 0 };
 
 /** Failures that mean Harvest could not be reached, as opposed to Harvest saying no. */
 const UNREACHABLE: ReadonlySet<AppErrorKind> = new Set(['offline', 'timeout']);
@@ -20,11 +24,27 @@ export class SyncTracker {
   constructor(
     private readonly now: () => Date,
     private readonly onChange: (state: SyncState) => void,
-    private readonly pending: PendingChanges = NO_PENDING_CHANGES,
+    private pending: PendingChanges = NO_PENDING_CHANGES,
   ) {}
 
   state(): SyncState {
-    return { online: this.online, pending: this.pending.count(), lastSyncedAt: this.lastSyncedAt };
+    return {
+      online: this.online,
+      pending: this.pending.count(),
+      refused: this.pending.refused(),
+      lastSyncedAt: this.lastSyncedAt,
+    };
+  }
+
+  /** The queue of the account now signed in (or none); tells the popover the new counts. */
+  countFrom(pending: PendingChanges): void {
+    this.pending = pending;
+    this.pendingChanged();
+  }
+
+  /** A change was kept, sent, refused or dropped: the counts moved. */
+  pendingChanged(): void {
+    this.onChange(this.state());
   }
 
   /** Harvest answered (any answer, even a refusal, proves the connection works). */

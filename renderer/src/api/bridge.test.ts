@@ -10,7 +10,7 @@ describe('call', () => {
   it('unwraps a successful reply to its value', async () => {
     installFakeHarvestTray(createFakeHarvestTray());
     const sync = await call('sync.get', {});
-    expect(sync).toEqual({ online: true, pending: 0, lastSyncedAt: null });
+    expect(sync).toEqual({ online: true, pending: 0, refused: 0, lastSyncedAt: null });
   });
 
   it('passes the request through unchanged', async () => {
@@ -54,9 +54,9 @@ describe('onEvent', () => {
     installFakeHarvestTray(fake);
     const seen: unknown[] = [];
     const stop = onEvent('sync.changed', (state) => seen.push(state.pending));
-    fake.emit('sync.changed', { online: false, pending: 2, lastSyncedAt: null });
+    fake.emit('sync.changed', { online: false, pending: 2, refused: 0, lastSyncedAt: null });
     stop();
-    fake.emit('sync.changed', { online: false, pending: 3, lastSyncedAt: null });
+    fake.emit('sync.changed', { online: false, pending: 3, refused: 0, lastSyncedAt: null });
     expect(seen).toEqual([2]);
   });
 });

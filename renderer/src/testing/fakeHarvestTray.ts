@@ -9,6 +9,7 @@ import type {
   HostCapabilities,
   IdleQuestion,
   Notice,
+  PendingChange,
   ProjectChoice,
   Reminder,
   Session,
@@ -96,6 +97,8 @@ export function createFakeHarvestTray(options: {
   idleQuestion?: IdleQuestion | null;
   reminder?: Reminder | null;
   notices?: Notice[];
+  /** Changes waiting in the pending-changes queue (queue.list). */
+  queue?: PendingChange[];
   /** The accounts the switcher lists; by default the session's, nameless (as from HARVEST_ACCESS_TOKEN). */
   accounts?: AccountEntry[];
 } = {}): FakeHarvestTray {
@@ -106,6 +109,7 @@ export function createFakeHarvestTray(options: {
   const overrides = new Map<Channel, (request: never) => unknown>();
   const state = {
     notices: [...(options.notices ?? [])],
+    queue: [...(options.queue ?? [])],
     entries: [...(options.entries ?? [])],
     settings: options.settings ?? { ...DEFAULT_SETTINGS, shortcuts: { ...DEFAULT_SETTINGS.shortcuts, quickRestart: '' } },
     idleQuestion: options.idleQuestion ?? null,
@@ -179,7 +183,13 @@ export function createFakeHarvestTray(options: {
         reminders: { ...state.settings.reminders, ...patch.reminders },
       } as Settings),
     'shortcuts.status': () => [],
-    'sync.get': () => options.sync ?? { online: true, pending: 0, lastSyncedAt: null },
+    'sync.get': () => options.sync ?? { online: true, pending: 0, refused: 0, lastSyncedAt: null },
+    'queue.list': () => state.queue,
+    'queue.retry': ({ id }) =>
+      (state.queue = state.queue.map((change) =>
+        change.id === id ? { ...change, status: { state: 'waiting', message: 'Waiting to be sent.' } } : change,
+      )),
+    'queue.discard': ({ id }) => (state.queue = state.queue.filter((change) => change.id !== id)),
     'notices.list': () => state.notices,
     'notices.dismiss': ({ id }) => {
       state.notices = state.notices.filter((notice) => notice.id !== id);

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { timeEntry } from '../../../shared/testing/timeEntry';
+import { EMPTY_QUEUE, type Intent, type QueueFile } from './intent';
+import { discardChange, keepChange, nextToSend, overlayEntries, provisionalId, resolveEntry, toPendingChange } from './folding';
+
+const at = (clock: string) => `2026-11-21T${clock}:00.000Z`;
+
+function start(id: string, entryId: number, createdAt = at('10:00')): Intent {
+  return {
+    id,
+    kind: 'start',
+    entryId,
+    createdAt,
+    attempts: 0,
+    refusal: null,
+    fields: { projectId: 10, taskId: 20, spentDate: '2026-11-21', notes: 'Plans' },
+    stoppedAt: null,
+    shown: timeEntry({ id: entryId, hours: 0, hoursWithoutTimer: 0, isRunning: true, timerStartedAt: createdAt, notes: 'Plans' }),
+  };
+}
+function stop(id: string, entryId: number, createdAt: string, hours: number): Intent {
+  return { id, kind: 'stop', entryId, createdAt, attempts: 0, refusal: null, hours, shown: timeEntry({ id: entryId, hours }) };
+}
+function edit(id: string, entryId: number, notes: string): Intent {
+  return { id, kind: 'edit', entryId, createdAt: at('11:00'), attempts: 0, refusal: null, patch: { notes }, shown: timeEntry({ id: entryId, notes }) };
+}
+function del(id: string, entryId: number): Intent {
+  return { id, kind: 'delete', entryId, createdAt: at('11:30'), attempts: 0, refusal: null, shown: null };
+}
+const fileOf = (...intents: Intent[]): QueueFile => ({ ...EMPTY_QUEUE, intents });
+
+describe('keeping a change', () => {
+  it('gives each entry made offline a provisional id of its own, never reused', () => {
+    const [first, afterFirst] = provisionalId(EMPTY_QUEUE);
+    const [second] = provisionalId(afterFirst);
+    expect([first, second]).toEqual([-1, -2]);
+  });
+
+  it('cancels a create and its changes when the entry is deleted before the create went out', () => {
+    const kept = keepChange(fileOf(start('a', -1), edit('b', -1, 'x'), edit('c', 42, 'y')), del('d', -1));
+    expect(kept.intents.map((intent) => intent.id)).toEqual(['c']);
+  });
+
+  it('keeps the delete when the create may already be in Harvest (it is checked, then deleted)', () => {
+    const sent = { ...start('a', -1), attempts: 1 };
+    expect(keepChange(fileOf(sent), del('d', -1)).intents.map((intent) => intent.id)).toEqual(['a', 'd']);
+  });
+
+  it('folds a stop into the timer started offline: one create with both real moments', () => {
+    const kept = keepChange(fileOf(start('a', -1, at('10:00'))), stop('s', -1, at('10:45'), 0.75));
+    expect(kept.intents).toHaveLength(1);
+    expect(kept.intents[0]).toMatchObject({ kind: 'start', stoppedAt: at('10:45'), shown: { hours: 0.75 } });
+  });
+
+  it('folds an edit of an entry made offline into its create', () => {
+    const kept = keepChange(fileOf(start('a', -1)), edit('b', -1, 'Better notes'));
+    expect(kept.intents).toHaveLength(1);
+    expect(kept.intents[0]).toMatchObject({ fields: { notes: 'Better notes' }, shown: { notes: 'Better notes' } });
+  });
+
+  it('appends a change to an entry Harvest already has', () => {
+    expect(keepChange(fileOf(edit('a', 42, 'x')), del('b', 42)).intents).toHaveLength(2);
+  });
+});
+
+describe('after a create went through', () => {
+  it('rewrites the provisional id in the changes that follow it and remembers the real one', () => {
+    const sent = resolveEntry(fileOf(stop('s', -1, at('10:45'), 0.75), edit('e', -1, 'x'), edit('f', 7, 'y')), -1, 501);
+    expect(sent.intents.map((intent) => intent.entryId)).toEqual([501, 501, 7]);
+    expect(sent.intents[0]?.shown?.id).toBe(501);
+    expect(sent.resolved).toEqual({ '-1': 501 });
+  });
+});
+
+describe('what goes next', () => {
+  it('skips a refused change and the changes to its entry, and sends the others in order', () => {
+    const refused = { ...edit('a', 42, 'x'), refusal: { message: 'Locked', errorKind: 'locked' } };
+    expect(nextToSend(fileOf(refused, del('b', 42), edit('c', 7, 'z')))?.id).toBe('c');
+    expect(nextToSend(fileOf(refused))).toBeNull();
+  });
+
+  it('discarding a create discards what depends on it', () => {
+    const left = discardChange(fileOf(start('a', -1), stop('s', -1, at('10:45'), 0.75), edit('c', 7, 'z')), 'a');
+    expect(left.intents.map((intent) => intent.id)).toEqual(['c']);
+  });
+});
+
+describe('what the popover sees', () => {
+  it('lays waiting changes over what Harvest said: created, edited, deleted', () => {
+    const harvest = [timeEntry({ id: 7, notes: 'old' }), timeEntry({ id: 8 })];
+    const shown = overlayEntries(harvest, [start('a', -1), edit('b', 7, 'new'), del('c', 8)], {
+      from: '2026-11-21',
+      to: '2026-11-21',
+    });
+    expect(shown.map((entry) => [entry.id, entry.notes, entry.pending?.status.state])).toEqual([
+      [7, 'new', 'waiting'],
+      [-1, 'Plans', 'waiting'],
+    ]);
+  });
+
+  it('says a change sent before is being checked, and a refused one with Harvest’s reason', () => {
+    expect(toPendingChange({ ...edit('a', 7, 'x'), attempts: 1 }).status.state).toBe('checking');
+    const refused = toPendingChange({ ...edit('a', 7, 'x'), refusal: { message: 'Hours too many', errorKind: 'rejected', status: 422 } });
+    expect(refused.status).toEqual({ state: 'refused', message: 'Hours too many', errorKind: 'rejected', status: 422 });
+    expect(refused).toMatchObject({ kind: 'edit', entryId: 7, projectName: 'Website', notes: 'x' });
+  });
+});
