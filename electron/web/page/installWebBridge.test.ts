@@ -68,7 +68,7 @@ describe('window.harvestTray in the web host', () => {
   });
 
   it('returns the host’s own error envelope for invalid input and for a missing session', async () => {
-    const invalid = await pageApi()['timer.stop']({ id: -1 });
+    const invalid = await pageApi()['timer.stop']({ id: 0 });
     expect(invalid).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const refused = await pageApi({ withKey: false })['session.get']({});
     expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
