@@ -1,5 +1,5 @@
-// The day view's header: which day (whole, at popover width), the way to other days, and the
-// other views. Today appears only where it helps: away from today.
+// The day view's header: which day (whole, at popover width) with the account under it, the way
+// to other days, and the other views. Today appears only where it helps: away from today.
 import type { LocalDate } from '../../../shared/domain';
 import { formatDayHeading } from '../../../shared/dateDisplay';
 import { addDays } from '../../../shared/localDate';
@@ -16,7 +16,7 @@ export function DayHeader({ day, today }: { day: LocalDate; today: LocalDate }) 
   const showDay = useUiStore((state) => state.showDay);
   const showView = useUiStore((state) => state.showView);
   return (
-    <header className="view-header">
+    <header className="view-header day-header">
       <div className="day-nav">
         <button type="button" className="icon-button" aria-label="Previous day" title="Previous day" onClick={() => showDay(addDays(day, -1))}>
           <ChevronLeftIcon />
@@ -26,9 +26,9 @@ export function DayHeader({ day, today }: { day: LocalDate; today: LocalDate }) 
           <ChevronRightIcon />
         </button>
       </div>
-      {/* On today's page only: away from it the day's long name and Today take the room, and a
-          switch opens the other account's today anyway. */}
-      {day === today ? <AccountSwitcher /> : null}
+      {/* A line of its own under the day: one row beside the day's name, Today, the demo badge and
+          the view buttons left the account's name a few letters, or one. */}
+      <AccountSwitcher />
       <nav className="header-actions" aria-label="Views">
         {demo ? (
           <span className="demo-badge" title="Sample data in a built-in Harvest: nothing here reaches a real account">
