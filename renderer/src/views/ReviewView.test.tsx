@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, toLocalDate, weekDays } from '../../../shared/localDate';
@@ -51,6 +51,22 @@ describe('Review', () => {
     expect(useUiStore.getState()).toMatchObject({ dayShown: otherDay, view: 'review' });
     expect(screen.getByRole('heading', { name: 'Review' })).toBeInTheDocument();
     expect(within(strip).getByRole('button', { current: 'date' })).toHaveAccessibleName(new RegExp(`${Number(otherDay.slice(8))} `));
+  });
+
+  it('while the week loads, its total is a placeholder, never a wrong 0:00', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray({ entries: [makeEntry({ id: 1, spentDate: today(), hours: 2 })] });
+    renderWithBridge(<App />, fake);
+    await user.click(await screen.findByRole('button', { name: 'Review' }));
+    // The week before has never been asked for: it loads while the review shows it.
+    const release = fake.hold('entries.list');
+    await user.click(screen.getByRole('button', { name: 'Previous week' }));
+    const weekTotal = screen.getByText(/^Week total/);
+    expect(weekTotal).not.toHaveTextContent(/\d/);
+    expect(weekTotal).toHaveAttribute('aria-busy', 'true');
+    release();
+    await waitFor(() => expect(weekTotal).toHaveTextContent('Week total 0:00'));
+    expect(weekTotal).not.toHaveAttribute('aria-busy');
   });
 
   it('the tray menu can open the review', async () => {

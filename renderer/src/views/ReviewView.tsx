@@ -102,7 +102,10 @@ export function ReviewView() {
             </button>
           ))}
         </nav>
-        <p className="muted week-sum">Week total {formatHours(weekSum)}</p>
+        {/* Until the week is read, a placeholder of the figure's size: 0:00 would be a wrong number. */}
+        <p className="muted week-sum" aria-busy={entries.data ? undefined : true}>
+          Week total {entries.data ? formatHours(weekSum) : <span className="skeleton-line" aria-hidden="true" />}
+        </p>
 
         {forgotten.length > 0 ? (
           <div className="banner is-warning">
