@@ -106,6 +106,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Enter');
       await expect(runningBar(page)).toContainText('Daily stand-up');
 
+      // S on the selected entry stops it while it runs, and starts it again once stopped.
+      await stoppedRow.focus();
+      await page.keyboard.press('s');
+      await expect(runningBar(page)).toHaveCount(0);
+      await page.keyboard.press('s');
+      await expect(runningBar(page)).toContainText('Daily stand-up');
+
       // Delete deletes the selected entry, with Undo; the focus moves to a neighbouring row.
       const count = await entryItems(page).count();
       await entryItems(page).filter({ hasText: 'Homepage hero variations' }).focus();
