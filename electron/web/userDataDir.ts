@@ -1,10 +1,12 @@
-// The per-user folder for settings, caches and the pending-changes queue when HARVEST_TRAY_DATA_DIR
-// is not set: the same place Electron's app.getPath('userData') gives the desktop app (named after
-// productName in electron-builder.yml), so both hosts find the same caches.
+// The per-user folder for settings, caches, named accounts and the pending-changes queue when
+// HARVEST_TRAY_DATA_DIR is not set: the same place Electron's app.getPath('userData') gives the
+// desktop app, which Electron names after package.json's productName (electron-builder takes its
+// product name from there too), so every host finds the same files.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import packageJson from '../../package.json';
 
-export const APP_FOLDER_NAME = 'Harvest Tray';
+export const APP_FOLDER_NAME = packageJson.productName;
 
 export function defaultDataDir(
   platform: NodeJS.Platform = process.platform,

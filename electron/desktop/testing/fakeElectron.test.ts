@@ -1,5 +1,7 @@
 // One test per rule of Electron's that the fake follows: if a rule here is wrong, every adapter
 // test built on it is wrong too. The rules and their sources are documented in fakeElectron.ts.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, Tray, fake, nativeImage } from './fakeElectron';
 
@@ -150,6 +152,16 @@ describe('fake electron follows Electron', () => {
     fake.app.platform = 'win32';
     fake.app.setLoginItemSettings({ openAtLogin: true });
     expect(fake.app.getLoginItemSettings().openAtLogin).toBe(true);
+  });
+
+  it("names the app after package.json's productName, else its name, and userData after the app", () => {
+    const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      name: string;
+      productName?: string;
+    };
+    expect(fake.app.getName()).toBe(packageJson.productName ?? packageJson.name);
+    expect(fake.app.name).toBe(fake.app.getName());
+    expect(basename(fake.app.getPath('userData'))).toBe(fake.app.getName());
   });
 
   it('no BrowserWindow before ready', () => {

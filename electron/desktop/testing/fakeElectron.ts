@@ -402,12 +402,22 @@ class FakeCommandLine {
   }
 }
 
+/** The app's package.json, which Electron reads its name from. */
+function appNameFromPackageJson(): string {
+  const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    productName?: string;
+  };
+  return (packageJson.productName ?? packageJson.name).trim();
+}
+
 class FakeApp extends EventEmitter {
   /** Another instance of the app already holds the single-instance lock. */
   otherInstanceHoldsLock = false;
   /** Whether this instance asked for and got the lock. */
   holdsLock = false;
-  userDataDir = '';
+  /** The temporary folder standing for the OS's appData. */
+  appDataDir = '';
   loginItemSettings: Array<{ openAtLogin: boolean }> = [];
   quitCalls = 0;
   /** Set when app.quit() got through: 'will-quit' was emitted. */
@@ -471,18 +481,26 @@ class FakeApp extends EventEmitter {
     else this.pendingSecondInstances.push(args);
     return true;
   }
+  /**
+   * Rule: the app is named by its package.json's productName, else its name (lib/browser/init.ts;
+   * docs/api/app.md "app.name"), and userData is "the appData directory appended with your app's
+   * name" (docs/api/app.md "app.getPath(name)"). Here appData is a temporary folder.
+   */
+  get name(): string {
+    return appNameFromPackageJson();
+  }
+  getName(): string {
+    return this.name;
+  }
   getPath(name: string): string {
-    if (name !== 'userData') return join(this.ensureUserData(), name);
-    return this.ensureUserData();
+    const userData = join(this.ensureAppData(), this.name);
+    return name === 'userData' ? userData : join(userData, name);
   }
   getAppPath(): string {
     return process.cwd();
   }
   getVersion(): string {
     return '0.1.0';
-  }
-  getName(): string {
-    return 'Harvest Tray';
   }
   /**
    * Rule: login items exist on macOS and Windows only; elsewhere the call does nothing
@@ -525,9 +543,9 @@ class FakeApp extends EventEmitter {
     this.quitted = true;
   }
   setAppUserModelId(): void {}
-  private ensureUserData(): string {
-    if (!this.userDataDir) this.userDataDir = mkdtempSync(join(tmpdir(), 'harvest-tray-userdata-'));
-    return this.userDataDir;
+  private ensureAppData(): string {
+    if (!this.appDataDir) this.appDataDir = mkdtempSync(join(tmpdir(), 'harvest-tray-appdata-'));
+    return this.appDataDir;
   }
   /** Back to a just-started, ready app. */
   resetState(): void {
