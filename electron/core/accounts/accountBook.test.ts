@@ -259,6 +259,13 @@ describe('names', () => {
     expect((await failure(book.use('nobody'))).field).toBe('account');
   });
 
+  it('removing a name that is not there blames the name given, not an --account nobody gave', async () => {
+    await book.add(request({ name: 'studio' }));
+    const refused = await failure(book.remove('nobody'));
+    expect(refused).toMatchObject({ field: 'name', message: 'No account named "nobody". Known: studio.' });
+    expect((await book.list()).accounts.map((account) => account.name)).toEqual(['studio']);
+  });
+
   it('keeps a checked sign-in under a name made from the account, or the name it already has', async () => {
     const signIn = {
       token: SIMULATOR_TOKENS.single,

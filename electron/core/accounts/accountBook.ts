@@ -178,7 +178,8 @@ export class AccountBook {
     return this.change(async () => {
       const contents = await this.deps.registry.read();
       const removed = contents.accounts.find((account) => account.name === name);
-      if (removed === undefined) throw noSuchAccount(name, contents);
+      // The name was given as itself (`accounts remove NAME`), not as the account to act as.
+      if (removed === undefined) throw noSuchAccount(name, contents, 'name');
       const remaining = contents.accounts.filter((account) => account.name !== name);
       const defaultAccount = contents.defaultAccount === name ? (remaining[0]?.name ?? null) : contents.defaultAccount;
       await this.deps.registry.write({ accounts: remaining, defaultAccount });
@@ -283,11 +284,12 @@ async function checkWithHarvest(
   }
 }
 
-function noSuchAccount(name: string, contents: RegistryContents): AppFailure {
+/** `field`: 'account' where the name picks the account to act as, 'name' where it is the subject. */
+function noSuchAccount(name: string, contents: RegistryContents, field: 'account' | 'name' = 'account'): AppFailure {
   const known = contents.accounts.map((account) => account.name);
   return new AppFailure({
     kind: 'validation',
-    field: 'account',
+    field,
     message: `No account named "${name}". ${known.length === 0 ? 'None has been added yet.' : `Known: ${known.join(', ')}.`}`,
   });
 }
