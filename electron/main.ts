@@ -12,7 +12,7 @@ import { dispatch } from './core/app/dispatch';
 import { readConfig } from './core/config';
 import { APP_STORE_NAME } from './core/storage/jsonFileStore';
 import { desktopAccountBook } from './desktop/accountBook';
-import { handleArgvActions, type ArgvAction } from './desktop/argv';
+import { commandLineCommandIn, handleArgvActions, notTheCommandLine, type ArgvAction } from './desktop/argv';
 import { appPage } from './desktop/bridge/main/appPage';
 import { popoverEventSink } from './desktop/bridge/main/events';
 import { registerIpc } from './desktop/bridge/main/ipc';
@@ -38,7 +38,12 @@ const REFRESH_INTERVAL_MS = 5 * 60 * 1000;
 // Chromium reads its switches once, before `ready`.
 applyStartupSwitches(app.commandLine, process.env, process.platform);
 
-if (!app.requestSingleInstanceLock()) {
+const commandLineCommand = commandLineCommandIn(process.argv);
+if (commandLineCommand !== null) {
+  // A script meant the command line: a usage error it can see, not a tray that never exits.
+  process.stderr.write(notTheCommandLine(commandLineCommand));
+  app.exit(2);
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our argv through 'second-instance' and acts on it.
   app.quit();
 } else {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { handleArgvActions, parseArgvActions, type ArgvAction } from './argv';
+import { commandLineCommandIn, handleArgvActions, parseArgvActions, type ArgvAction } from './argv';
 
 describe('command-line actions', () => {
   it('finds the actions among Electron and Chromium arguments, once each', () => {
@@ -25,5 +25,14 @@ describe('command-line actions', () => {
     app.emit('second-instance', {}, ['harvest-tray']);
     expect(plain).toBe(1);
     expect(ran).toHaveLength(3);
+  });
+});
+
+describe('the command line’s words', () => {
+  it('are found after the program, as whole words only', () => {
+    expect(commandLineCommandIn(['/usr/bin/harvest-tray', 'entries', 'list', '--json'])).toBe('entries');
+    expect(commandLineCommandIn(['/usr/bin/electron', '/home/ada/harvest-tray', '--toggle'])).toBeNull();
+    expect(commandLineCommandIn(['/usr/bin/harvest-tray', '--quick-restart'])).toBeNull();
+    expect(commandLineCommandIn(['mcp'])).toBeNull();
   });
 });

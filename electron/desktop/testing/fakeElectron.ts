@@ -537,7 +537,11 @@ class FakeApp extends EventEmitter {
     this.quitted = true;
     this.emit('will-quit', { preventDefault: () => {} });
   }
-  exit(): void {
+  /** The status app.exit() was given; null until it is called. */
+  exitCode: number | null = null;
+  /** docs/api/app.md "app.exit([exitCode])": windows close at once, no before-quit or will-quit. */
+  exit(exitCode = 0): void {
+    this.exitCode = exitCode;
     this.quitCalls += 1;
     for (const window of BrowserWindow.getAllWindows()) window.destroy();
     this.quitted = true;
@@ -554,6 +558,7 @@ class FakeApp extends EventEmitter {
     this.holdsLock = false;
     this.loginItemSettings = [];
     this.quitCalls = 0;
+    this.exitCode = null;
     this.quitted = false;
     this.dock = undefined;
     this.dockHidden = false;
