@@ -2,7 +2,7 @@
 // No auth: the simulator only ever listens on loopback for tests and the demo.
 import { z } from 'zod';
 import { HarvestHttpError, ok, type Reply, type RequestBody } from './http';
-import { failureSpecSchema } from './knobs';
+import { chaosSchema, failureSpecSchema } from './knobs';
 import type { SimulatorKnobs } from './types';
 
 const offlineSchema = z.object({ offline: z.boolean() });
@@ -39,6 +39,9 @@ export function handleKnobRequest(method: string, pathname: string, body: Reques
       return ok({ ok: true });
     case 'POST /__sim/revoke-token':
       knobs.revokeToken(parse(revokeSchema, body).token);
+      return ok({ ok: true });
+    case 'POST /__sim/chaos':
+      knobs.setChaos(parse(chaosSchema.nullable(), body));
       return ok({ ok: true });
     case 'GET /__sim/requests':
       return ok({ count: knobs.requestCount() });

@@ -6,6 +6,8 @@ import { INVALID_TOKEN_BODY, type Reply } from './http';
 export const failureSpecSchema = z.union([
   z.object({
     drop: z.literal(true),
+    /** The request is carried out first and its answer lost: the client cannot know it happened. */
+    afterWrite: z.boolean().optional(),
     count: z.number().int().positive().optional(),
     pathPrefix: z.string().optional(),
   }),
@@ -20,7 +22,38 @@ export const failureSpecSchema = z.union([
 export type FailureSpec = z.infer<typeof failureSpecSchema>;
 
 /** What the server does with a request a scripted failure caught. */
-export type ScriptedOutcome = { kind: 'drop' } | { kind: 'reply'; reply: Reply };
+export type ScriptedOutcome = { kind: 'drop'; afterWrite: boolean } | { kind: 'reply'; reply: Reply };
+
+/**
+ * Faults at random, for tests of what survives a bad connection: each request, by its own draw,
+ * may answer 5xx, have its connection dropped before or after Harvest carried it out, or be slow.
+ * Rates are 0..1; `seed` makes a run repeatable.
+ */
+export const chaosSchema = z.object({
+  serverErrorRate: z.number().min(0).max(1).default(0),
+  dropRate: z.number().min(0).max(1).default(0),
+  dropAfterWriteRate: z.number().min(0).max(1).default(0),
+  spikeRate: z.number().min(0).max(1).default(0),
+  spikeMs: z.number().int().min(0).max(60_000).default(0),
+  seed: z.number().int().default(1),
+});
+export type Chaos = z.infer<typeof chaosSchema>;
+export type ChaosInput = z.input<typeof chaosSchema>;
+
+/** A small seeded generator (mulberry32): the same seed, the same faults. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** What the chaos draw decided for one request. */
+export type ChaosDraw = { kind: 'none' | 'server-error' | 'drop' | 'drop-after-write'; delayMs: number };
 
 interface PendingFailure {
   spec: FailureSpec;
@@ -56,6 +89,28 @@ export class KnobState {
   rateLimit: { max: number; windowMs: number };
   private failures: PendingFailure[] = [];
   private requests = 0;
+  private chaos: Chaos | null = null;
+  private draw: () => number = Math.random;
+
+  setChaos(chaos: ChaosInput | null): void {
+    this.chaos = chaos === null ? null : chaosSchema.parse(chaos);
+    this.draw = seeded(this.chaos?.seed ?? 1);
+  }
+
+  /** Decides one request's fate under the chaos set (none without it). */
+  drawChaos(): ChaosDraw {
+    const chaos = this.chaos;
+    if (chaos === null) return { kind: 'none', delayMs: 0 };
+    const delayMs = this.draw() < chaos.spikeRate ? chaos.spikeMs : 0;
+    const roll = this.draw();
+    let edge = chaos.serverErrorRate;
+    if (roll < edge) return { kind: 'server-error', delayMs };
+    edge += chaos.dropRate;
+    if (roll < edge) return { kind: 'drop', delayMs };
+    edge += chaos.dropAfterWriteRate;
+    if (roll < edge) return { kind: 'drop-after-write', delayMs };
+    return { kind: 'none', delayMs };
+  }
 
   constructor(private readonly defaults: KnobDefaults) {
     this.latencyMs = defaults.latencyMs;
@@ -70,6 +125,7 @@ export class KnobState {
     this.offline = false;
     this.failures = [];
     this.requests = 0;
+    this.chaos = null;
   }
 
   failNext(spec: FailureSpec): void {
@@ -92,7 +148,7 @@ export class KnobState {
     pending.remaining -= 1;
     if (pending.remaining <= 0) this.failures.splice(index, 1);
     const spec = pending.spec;
-    if ('drop' in spec) return { kind: 'drop' };
+    if ('drop' in spec) return { kind: 'drop', afterWrite: spec.afterWrite === true };
     const headers = spec.headers ?? {};
     if (spec.body === undefined) return { kind: 'reply', reply: defaultFailureReply(spec.status, headers) };
     return { kind: 'reply', reply: { status: spec.status, body: spec.body, headers } };

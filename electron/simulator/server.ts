@@ -49,6 +49,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       knobState.pageSize = size;
     },
     revokeToken: (token) => store.revokeToken(token),
+    setChaos: (chaos) => knobState.setChaos(chaos),
     requestCount: () => knobState.requestCount(),
     reset: () => {
       knobState.reset();
@@ -124,9 +125,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       req.socket.destroy();
       return;
     }
-    if (knobState.latencyMs > 0) await sleep(knobState.latencyMs);
-    const scripted = knobState.takeFailure(url.pathname);
+    const chaos = knobState.drawChaos();
+    const latency = knobState.latencyMs + chaos.delayMs;
+    if (latency > 0) await sleep(latency);
+    const scripted =
+      knobState.takeFailure(url.pathname) ??
+      (chaos.kind === 'drop' || chaos.kind === 'drop-after-write'
+        ? { kind: 'drop' as const, afterWrite: chaos.kind === 'drop-after-write' }
+        : chaos.kind === 'server-error'
+          ? { kind: 'reply' as const, reply: { status: 503, body: { message: 'Service Unavailable' } } }
+          : null);
     if (scripted?.kind === 'drop') {
+      // After the write: Harvest did it, and the answer never arrives.
+      if (scripted.afterWrite) await apiReply(req, url).catch(() => undefined);
       req.socket.destroy();
       return;
     }

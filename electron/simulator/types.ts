@@ -13,7 +13,7 @@ export interface SimulatorOptions {
 
 export type SimulatorFailure =
   | { status: number; body?: unknown; headers?: Record<string, string>; count?: number; pathPrefix?: string }
-  | { drop: true; count?: number; pathPrefix?: string };
+  | { drop: true; afterWrite?: boolean; count?: number; pathPrefix?: string };
 
 export interface SimulatorKnobs {
   setLatency(ms: number): void;
@@ -24,6 +24,8 @@ export interface SimulatorKnobs {
   setPageSize(size: number): void;
   /** The token is refused from now on (401 invalid_token), as after a revocation; reset() brings it back. */
   revokeToken(token: string): void;
+  /** Random faults on every request (5xx, dropped before or after the write, latency spikes); null: none. */
+  setChaos(chaos: import('./knobs').ChaosInput | null): void;
   requestCount(): number; // requests answered or dropped since start/reset (not counting /__sim)
   reset(): void; // sample data, knobs and counters back to the start
 }

@@ -12,6 +12,7 @@ import type { ReminderText } from '../../../shared/reminderText';
 import type { AccountBook } from '../accounts/accountBook';
 import type { RateLimiter } from '../harvest/rateLimiter';
 import type { AppConfig, JsonStore, TokenVault } from '../ports';
+import type { PendingQueueOptions } from '../queue/pendingQueue';
 
 /** Things only the host (desktop or web) can do; the core asks for them through this. */
 export interface HostHooks {
@@ -52,6 +53,8 @@ export interface CoreOptions {
    * simulator whose limit they raised); defaults to the one limiter every client of a token shares.
    */
   rateLimiter?: RateLimiter;
+  /** Injected for tests: the pending-changes queue's backoff between tries, and its randomness. */
+  queueTuning?: Pick<PendingQueueOptions, 'backoff' | 'random'>;
 }
 
 export interface Core {

@@ -9,7 +9,6 @@ import type { AccountContext } from './accountContext';
 import { createAccountServices, type AccountServices } from './accountServices';
 import type { Core, CreateCore } from './Core';
 import { createAccountHandlers } from './accountHandlers';
-import { changingEntry } from './entryGone';
 import { EntryReads } from './entryReads';
 import { isAllowedExternalUrl } from './externalUrl';
 import { createPresence } from './presence';
@@ -19,11 +18,16 @@ import { QueryCacheFiles } from './queryCacheFile';
 import { ReferenceCache } from './referenceCache';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
 import { SettingsService } from './settings';
-import { SyncTracker } from './syncState';
+import { NO_PENDING_CHANGES, SyncTracker } from './syncState';
+import { openAccountQueue, type AccountQueue } from '../queue/accountQueue';
+import { taggingCreates } from '../queue/createTags';
+import { cannotReachNow } from '../queue/replayChange';
 
 interface ServicesOfAccount extends AccountServices {
   account: ActiveAccount;
   reads: EntryReads;
+  /** The account's pending-changes queue, opened (its file read) once per sign-in. */
+  pending: Promise<AccountQueue>;
 }
 
 export const createCore: CreateCore = async (options) => {
@@ -75,7 +79,8 @@ export const createCore: CreateCore = async (options) => {
   let services: ServicesOfAccount | null = null;
   function servicesFor(account: ActiveAccount): ServicesOfAccount {
     if (services?.account === account) return services;
-    const call: AccountContext['call'] = (work) => session.call(account, work);
+    // Every create carries its change's id as external reference (./queue/createTags).
+    const call: AccountContext['call'] = (work) => session.call(account, (client) => work(taggingCreates(client)));
     // A change announced by a write makes every read begun before it too old to share.
     const announcing: EventSink = (event, payload) => {
       if (event === 'entries.changed') reads.changed();
@@ -85,10 +90,38 @@ export const createCore: CreateCore = async (options) => {
     };
     const shared = createAccountServices({ scope: account.scope, cache, call, now, emit: announcing });
     const reads = new EntryReads({ ...shared.context, emit }, (range) => shared.entries.list(range));
-    services = { account, ...shared, reads };
+    void services?.pending.then(({ queue }) => queue.close());
+    const pending = openAccountQueue({
+      dataDir: config.dataDir,
+      scope: account.scope,
+      services: shared,
+      now,
+      onSetAside: tellSetAside,
+      offline: () => !sync.state().online,
+      ...(options.queueTuning ? { tuning: options.queueTuning } : {}),
+      onChange: (changes) => {
+        if (session.activeAccount() !== account) return;
+        emit('queue.changed', changes);
+        sync.pendingChanged();
+      },
+    }).then((opened) => {
+      if (session.activeAccount() === account) sync.countFrom(opened.queue);
+      // Changes kept before a quit, a crash or a restart go out now.
+      opened.queue.wake();
+      return opened;
+    });
+    services = { account, ...shared, reads, pending };
     return services;
   }
   const signedIn = (): ServicesOfAccount => servicesFor(session.requireActive());
+  const writes = async () => (await signedIn().pending).writes;
+  async function closeQueue(): Promise<void> {
+    const closing = services?.pending;
+    sync.countFrom(NO_PENDING_CHANGES);
+    if (closing) await (await closing).queue.close();
+  }
+  // The first answer from Harvest after a failure: what waits goes out now.
+  sync.whenBackOnline(() => void current()?.pending.then(({ queue }) => queue.wake()));
   const current = (): ServicesOfAccount | null => {
     const account = session.activeAccount();
     return account === null ? null : servicesFor(account);
@@ -97,6 +130,8 @@ export const createCore: CreateCore = async (options) => {
   /** Shows, wake-ups and the interval: quiet, since no one is waiting to be told of a failure. */
   function refresh(): Promise<void> {
     const active = current();
+    // A wake from sleep or a show is a moment Harvest may be reachable again: the queue tries now.
+    void active?.pending.then(({ queue }) => queue.wake()).catch(() => undefined);
     // The sync state and the session already heard about a failure, and the popover's own
     // requests show it; the caller (a timer, a wake-up) has no one to tell.
     return active === null ? Promise.resolve() : active.reads.refresh().catch(() => undefined);
@@ -147,6 +182,8 @@ export const createCore: CreateCore = async (options) => {
     },
     'session.signOut': async () => {
       presence.signedOut();
+      // The changes stay on disk, for when this account signs in again (the popover asked first).
+      await closeQueue();
       return session.signOut();
     },
     ...accountHandlers,
@@ -155,36 +192,36 @@ export const createCore: CreateCore = async (options) => {
     'account.company': () => signedIn().reference.company(),
     'choices.projects': (request) => signedIn().reference.projects(request),
 
-    'entries.list': (request) => signedIn().reads.list(request),
-    'entries.create': (request) => signedIn().entries.create(request),
-    'entries.update': (request) => {
-      const { context, entries } = signedIn();
-      return changingEntry(context, request.id, () => entries.update(request));
+    'entries.list': async (request) => {
+      const { reads, ledger, pending } = signedIn();
+      const { queue } = await pending;
+      try {
+        return queue.overlay(await reads.list(request), request);
+      } catch (error) {
+        // Offline with changes waiting: what was last read, as the changes will leave it.
+        if (!cannotReachNow(error) || queue.count() === 0) throw error;
+        return queue.overlay(ledger.inRange(request), request);
+      }
     },
-    'entries.delete': (request) => {
-      const { context, entries } = signedIn();
-      return changingEntry(context, request.id, () => entries.delete(request), () => ({ id: request.id }));
-    },
+    'entries.create': async (request) => (await writes()).create(request),
+    'entries.update': async (request) => (await writes()).update(request),
+    'entries.delete': async (request) => (await writes()).delete(request),
 
-    'timer.start': (request) => signedIn().timers.start(request),
-    'timer.stop': (request) => {
-      const { context, timers } = signedIn();
-      return changingEntry(context, request.id, () => timers.stop(request));
-    },
-    'timer.restart': (request) => {
-      const { context, timers } = signedIn();
-      return changingEntry(context, request.id, () => timers.restart(request));
-    },
-    'timer.quickRestart': () => signedIn().timers.quickRestart(),
+    'timer.start': async (request) => (await writes()).start(request),
+    'timer.stop': async (request) => (await writes()).stop(request),
+    'timer.restart': async (request) => (await writes()).restart(request),
+    'timer.quickRestart': async () => (await writes()).quickRestart(),
 
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => settings.update(patch),
     'shortcuts.status': async () => host.shortcutsStatus(),
     'sync.get': async () => sync.state(),
-    // The queue's own handlers arrive with the queue (core/queue); until then nothing is kept.
-    'queue.list': async () => [],
-    'queue.retry': async () => [],
-    'queue.discard': async () => [],
+    'queue.list': async () => {
+      const active = current();
+      return active === null ? [] : (await active.pending).queue.list();
+    },
+    'queue.retry': async ({ id }) => (await signedIn().pending).queue.retry(id),
+    'queue.discard': async ({ id }) => (await signedIn().pending).queue.discard(id),
     'notices.list': async () => notices.list(),
     'notices.dismiss': async ({ id }) => {
       notices.dismiss(id);
@@ -225,7 +262,7 @@ export const createCore: CreateCore = async (options) => {
 
   const core: Core = {
     handlers,
-    quickRestart: () => signedIn().timers.quickRestart(),
+    quickRestart: async () => (await writes()).quickRestart(),
     runningEntry: () => current()?.ledger.running() ?? null,
     lastEntry: () => current()?.ledger.last(toLocalDate(now())) ?? null,
     currentAccountName: () => {
@@ -238,6 +275,7 @@ export const createCore: CreateCore = async (options) => {
     stopForShutdown: presence.stopForShutdown,
     dispose: async () => {
       presence.dispose();
+      await closeQueue();
       await queryCaches.settle();
       await session.dispose();
     },

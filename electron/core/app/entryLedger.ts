@@ -81,6 +81,11 @@ export class EntryLedger {
     return versions;
   }
 
+  /** Every entry held on these days, as last read (what an offline view starts from). */
+  inRange(range: DayRange): TimeEntry[] {
+    return [...this.entries.values()].filter((entry) => dayInRange(entry.spentDate, range));
+  }
+
   running(): TimeEntry | null {
     return [...this.entries.values()].filter((entry) => entry.isRunning).sort(compareNewestFirst)[0] ?? null;
   }

@@ -47,6 +47,13 @@ export class SyncTracker {
     this.onChange(this.state());
   }
 
+  private readonly backOnline = new Set<() => void>();
+
+  /** Hears the first answer after Harvest could not be reached (the queue sends then). */
+  whenBackOnline(listener: () => void): void {
+    this.backOnline.add(listener);
+  }
+
   /** Harvest answered (any answer, even a refusal, proves the connection works). */
   reached(): void {
     const wasOnline = this.online;
@@ -55,6 +62,7 @@ export class SyncTracker {
     this.lastSyncedAt = this.now().toISOString();
     // Every answer moves lastSyncedAt; telling the popover about each one would be noise.
     if (!wasOnline || first) this.onChange(this.state());
+    if (!wasOnline) for (const listener of this.backOnline) listener();
   }
 
   failed(kind: AppErrorKind): void {

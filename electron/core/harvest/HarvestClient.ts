@@ -35,6 +35,16 @@ export interface TimeEntryFilter {
   to?: string;
 }
 
+/**
+ * Ties an entry to the change that made it: the pending-changes queue sends its own id here, so
+ * before sending a create again whose answer was lost it can ask Harvest whether the entry exists
+ * (the `external_reference_id` filter of the list).
+ */
+export interface ExternalReference {
+  id: string;
+  groupId?: string;
+}
+
 /** Duration accounts (`wants_timestamp_timers: false`): hours left out starts a timer. */
 export interface CreateDurationEntry {
   mode: 'duration';
@@ -44,6 +54,7 @@ export interface CreateDurationEntry {
   userId?: number;
   notes?: string;
   hours?: number;
+  externalReference?: ExternalReference;
 }
 
 /** Start/end-time accounts: no endedTime starts a timer; startedTime defaults to now. */
@@ -56,6 +67,7 @@ export interface CreateTimestampEntry {
   notes?: string;
   startedTime?: string;
   endedTime?: string;
+  externalReference?: ExternalReference;
 }
 
 export type CreateTimeEntry = CreateDurationEntry | CreateTimestampEntry;

@@ -219,6 +219,10 @@ function createBody(entry: CreateTimeEntry): Record<string, unknown> {
     spent_date: entry.spentDate,
     user_id: entry.userId,
     notes: entry.notes,
+    external_reference:
+      entry.externalReference === undefined
+        ? undefined
+        : withoutUndefined({ id: entry.externalReference.id, group_id: entry.externalReference.groupId }),
   };
   // Duration accounts: no hours means Harvest starts a timer. Start/end-time accounts: no
   // ended_time means the same. Sending the other mode's fields is left undefined by Harvest.

@@ -109,6 +109,22 @@ describe('time entries', () => {
     expect((await failureOf(harvest.getTimeEntry(created.id))).kind).toBe('not-found');
   });
 
+  it('creates an entry with an external reference that a later list finds by its id', async () => {
+    const harvest = duration();
+    const me = await harvest.getMe();
+    const where = await somewhereToLogTime(harvest);
+    const created = await harvest.createTimeEntry({
+      mode: 'duration',
+      ...where,
+      spentDate: localToday(),
+      hours: 0.5,
+      externalReference: { id: 'chg-exactly-once', groupId: 'harvest-tray' },
+    });
+    const found = await harvest.listTimeEntries({ userId: me.id, externalReferenceId: 'chg-exactly-once' });
+    expect(found.map((entry) => entry.id)).toEqual([created.id]);
+    expect(await harvest.listTimeEntries({ userId: me.id, externalReferenceId: 'chg-other' })).toEqual([]);
+  });
+
   it('starts a timer when a duration entry has no hours, stops it, and restarts the same entry', async () => {
     const harvest = duration();
     const where = await somewhereToLogTime(harvest);

@@ -3,7 +3,7 @@
 // changes lie over what Harvest last said. Kept pure so each rule is tested on its own.
 import type { LocalDate, PendingChange, PendingMark, PendingState, TimeEntry } from '../../../shared/domain';
 import { compareNewestFirst, dayInRange, type DayRange } from '../app/entryLedger';
-import { isCreate, mayHaveReachedHarvest, type Intent, type QueueFile } from './intent';
+import { checkBeforeSending, isCreate, mayHaveReachedHarvest, type Intent, type QueueFile } from './intent';
 
 export const WAITING_MESSAGE = 'Waiting to be sent to Harvest.';
 export const CHECKING_MESSAGE =
@@ -26,7 +26,7 @@ function changesTo(file: QueueFile, entryId: number): Intent[] {
 
 /** Not yet sent, not refused: still only ours, so it may be rewritten. */
 function untouched(intent: Intent): boolean {
-  return !mayHaveReachedHarvest(intent) && intent.refusal === null;
+  return !checkBeforeSending(intent) && intent.refusal === null;
 }
 
 /**

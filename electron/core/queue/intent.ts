@@ -91,3 +91,8 @@ export function isCreate(intent: Intent): intent is CreateIntent {
 export function mayHaveReachedHarvest(intent: Intent): boolean {
   return intent.attempts > 0;
 }
+
+/** Harvest is asked about it before it is sent (again). */
+export function checkBeforeSending(intent: Intent): boolean {
+  return mayHaveReachedHarvest(intent);
+}

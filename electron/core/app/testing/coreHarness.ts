@@ -19,7 +19,7 @@ import type { SecretStore } from '../../accounts/secretStore';
 import { fakeKeyring, type FakeKeyring } from '../../accounts/testing/fakeKeyring';
 import { createHarvestClient } from '../../harvest/createHarvestClient';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../simulator';
-import type { Core, HostHooks } from '../Core';
+import type { Core, CoreOptions, HostHooks } from '../Core';
 import { createCore } from '../createCore';
 import { dispatch } from '../dispatch';
 import { createMemoryStore, createMemoryVault, type MemoryStore } from '../memory';
@@ -68,6 +68,7 @@ export interface HarnessOptions {
   sim?: Simulator;
   dataDir?: string;
   rateLimiter?: RateLimiter;
+  queueTuning?: CoreOptions['queueTuning'];
 }
 
 const SHORTCUTS: ShortcutStatus[] = [
@@ -129,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     ...(options.now ? { now: options.now } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.queueTuning ? { queueTuning: options.queueTuning } : {}),
   });
 
   async function reply(channel: string, input?: unknown): Promise<Reply<unknown>> {

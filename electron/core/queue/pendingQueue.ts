@@ -1,0 +1,225 @@
+// The pending-changes queue of one account: kept on disk before anyone is told a change is kept,
+// sent in order by one sender, under the account's rate limiter, as soon as Harvest is reachable
+// (the first answer after a failure, a wake from sleep, or a backoff timer with jitter between
+// tries). A change Harvest refuses stays, with Harvest's reason, for the user to retry or discard.
+import type { LocalDate, PendingChange, TimeEntry } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/errors';
+import { backoffDelayMs, defaultRetryPolicy, type RetryPolicy } from '../harvest/retry';
+import type { PendingChanges } from '../app/syncState';
+import {
+  discardChange,
+  keepChange,
+  nextToSend,
+  overlayEntries,
+  provisionalId,
+  realIdOf,
+  removeChange,
+  resolveEntry,
+  toPendingChange,
+  updateChange,
+} from './folding';
+import type { Intent, QueueFile } from './intent';
+import type { QueueFileStore } from './queueFile';
+import { replayChange, type ReplayDeps, type ReplayOutcome } from './replayChange';
+
+/** Between tries while Harvest cannot be reached: 2 s doubling to 5 minutes, half of it random. */
+export const QUEUE_BACKOFF: RetryPolicy = { ...defaultRetryPolicy, baseDelayMs: 2_000, maxDelayMs: 300_000 };
+
+export interface PendingQueueOptions {
+  file: QueueFileStore;
+  replay: ReplayDeps;
+  /** The list changed (kept, sent, refused, dropped): for queue.changed and the sync state. */
+  onChange: (changes: PendingChange[]) => void;
+  backoff?: RetryPolicy;
+  random?: () => number;
+  /** Harvest did not answer lately: a kept change waits for the backoff timer's probe. */
+  offline?: () => boolean;
+  /** A replay of one change; the real one by default (tests slow it or count it). */
+  replayOne?: (intent: Intent, deps: ReplayDeps) => Promise<ReplayOutcome>;
+}
+
+export class PendingQueue implements PendingChanges {
+  private file: QueueFile;
+  private draining: Promise<void> | null = null;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Kept and file writes take turns, so the file always holds the latest list. */
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly options: PendingQueueOptions,
+    loaded: QueueFile,
+  ) {
+    this.file = loaded;
+  }
+
+  static async open(options: PendingQueueOptions): Promise<PendingQueue> {
+    return new PendingQueue(options, await options.file.load());
+  }
+
+  count(): number {
+    return this.file.intents.length;
+  }
+
+  refused(): number {
+    return this.file.intents.filter((intent) => intent.refusal !== null).length;
+  }
+
+  list(): PendingChange[] {
+    return this.file.intents.map(toPendingChange);
+  }
+
+  /** Changes that can still be sent wait: a new change goes behind them, to keep the order. */
+  hasSendable(): boolean {
+    return nextToSend(this.file) !== null;
+  }
+
+  /** Whether changes to this entry wait (any state): a new change to it goes behind them. */
+  hasChangesTo(entryId: number): boolean {
+    const id = this.realId(entryId);
+    return this.file.intents.some((intent) => intent.entryId === id);
+  }
+
+  /** Harvest's id for a provisional one whose create went through; the id itself otherwise. */
+  realId(entryId: number): number {
+    return realIdOf(this.file, entryId);
+  }
+
+  /** The entry as the queue will leave it: undefined where no change touches it, null when deleted. */
+  shownEntry(entryId: number): TimeEntry | null | undefined {
+    const id = this.realId(entryId);
+    const last = this.file.intents.filter((intent) => intent.entryId === id).at(-1);
+    return last === undefined ? undefined : last.shown;
+  }
+
+  /** Entries made while offline, and entries whose changes wait, as they will be. */
+  overlay(harvest: TimeEntry[], range: { from: LocalDate; to: LocalDate }): TimeEntry[] {
+    return overlayEntries(harvest, this.file.intents, range);
+  }
+
+  /** A provisional id for an entry made now; kept on disk with the change that uses it. */
+  takeProvisionalId(): number {
+    const [id, next] = provisionalId(this.file);
+    this.file = next;
+    return id;
+  }
+
+  /** Keeps a change: resolves once it is on disk. Then sending is tried. */
+  async keep(change: Intent): Promise<void> {
+    this.file = keepChange(this.file, change);
+    await this.persist();
+    this.changed();
+    // Offline, trying at once would only mark the change as maybe sent (and stop it folding
+    // with the next one); the backoff timer, or Harvest's next answer, tries soon enough.
+    if (this.options.offline?.() !== true) this.wake();
+    else if (this.timer === null && this.draining === null) this.schedule(undefined);
+  }
+
+  async retry(id: string): Promise<PendingChange[]> {
+    const intent = this.file.intents.find((candidate) => candidate.id === id);
+    if (intent === undefined) throw gone();
+    this.file = updateChange(this.file, { ...intent, refusal: null });
+    await this.persist();
+    this.changed();
+    this.failures = 0;
+    this.wake();
+    return this.list();
+  }
+
+  async discard(id: string): Promise<PendingChange[]> {
+    if (!this.file.intents.some((candidate) => candidate.id === id)) throw gone();
+    this.file = discardChange(this.file, id);
+    await this.persist();
+    this.changed();
+    return this.list();
+  }
+
+  /** Try now (Harvest answered, the machine woke, a change was kept); a backoff wait is cut short. */
+  wake(): void {
+    if (this.closed) return;
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    void this.drain();
+  }
+
+  /** Sends what can be sent, in order; resolves when the queue is empty, blocked or waiting. */
+  drain(): Promise<void> {
+    if (this.draining !== null) {
+      return this.draining;
+    }
+    this.draining = this.sendAll().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  /** Stops sending (sign-out, switch, quit): the change on its way finishes, the rest stays on disk. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.draining;
+    await this.saving;
+  }
+
+  private async sendAll(): Promise<void> {
+    const replayOne = this.options.replayOne ?? replayChange;
+    for (;;) {
+      const next = nextToSend(this.file);
+      if (next === null || this.closed) return;
+      // On disk before it goes: a kill while it is on its way leaves a change that is checked.
+      const sending: Intent = { ...next, attempts: next.attempts + 1 };
+      this.file = updateChange(this.file, sending);
+      await this.persist();
+      const outcome = await replayOne(sending, this.options.replay);
+      if (outcome.kind === 'unreachable') {
+        // Not sent at all (refused before it left): it is only ours still, as before the try.
+        if (!outcome.mayHaveApplied) this.file = updateChange(this.file, next);
+        this.schedule(outcome.retryAfterMs);
+        this.changed();
+        return;
+      }
+      if (outcome.kind === 'signed-out') return;
+      this.failures = 0;
+      if (outcome.kind === 'refused') {
+        this.file = updateChange(this.file, { ...sending, refusal: outcome.refusal });
+      } else {
+        this.file = removeChange(this.file, sending.id);
+        if (outcome.entryId !== undefined) this.file = resolveEntry(this.file, sending.entryId, outcome.entryId);
+      }
+      await this.persist();
+      this.changed();
+    }
+  }
+
+  private schedule(retryAfterMs: number | undefined): void {
+    if (this.closed) return;
+    const backoff = backoffDelayMs(this.failures, this.options.backoff ?? QUEUE_BACKOFF, this.options.random ?? Math.random);
+    this.failures += 1;
+    const wait = Math.max(backoff, retryAfterMs ?? 0);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, wait);
+    // A waiting queue does not keep a command line or a test process alive; the file keeps it.
+    this.timer.unref?.();
+  }
+
+  private persist(): Promise<void> {
+    const snapshot = this.file;
+    const write = this.saving.then(() => this.options.file.save(snapshot));
+    this.saving = write.catch(() => undefined);
+    return write;
+  }
+
+  private changed(): void {
+    this.options.onChange(this.list());
+  }
+}
+
+function gone(): AppFailure {
+  return new AppFailure({ kind: 'not-found', message: 'That change is no longer waiting: it was sent or discarded.' });
+}

@@ -1,0 +1,232 @@
+// Sends one kept change to Harvest, exactly once: a create is first looked for by its external
+// reference when an earlier send may have reached Harvest; a stop or restart is checked against
+// the entry's state before it is sent; edits and deletes are safe to repeat. Timers are written
+// with the moments the user made the change, not the moment the change got through.
+import type { CompanySettings } from '../../../shared/domain';
+import { AppFailure, isAppFailure } from '../../../shared/errors';
+import { toLocalDate } from '../../../shared/localDate';
+import { isOutcomeUnknown } from '../harvest/errors';
+import type { CreateTimeEntry } from '../harvest/HarvestClient';
+import type { WireTimeEntry } from '../harvest/wire';
+import { announceChange, startingTimer, type AccountContext } from '../app/accountContext';
+import { rangeForHours } from '../app/clockRange';
+import type { EntryService } from '../app/entries';
+import { ENTRY_GONE_MESSAGE } from '../app/entryGone';
+import { toTimeEntry } from '../app/mapping';
+import { checkBeforeSending, isCreate, mayHaveReachedHarvest, type CreateIntent, type Intent, type Refusal } from './intent';
+import { clockOf, hoursBetween } from './moments';
+import { EXTERNAL_REFERENCE_GROUP } from './createTags';
+
+
+export type ReplayOutcome =
+  /** Harvest has the change; `entryId` where Harvest knows the entry by another id from now on. */
+  | { kind: 'done'; entryId?: number }
+  /** Harvest said no: kept with its reason for the user. */
+  | { kind: 'refused'; refusal: Refusal }
+  /** Harvest could not take it now (or the answer was lost): it waits and is tried again later. */
+  | { kind: 'unreachable'; mayHaveApplied: boolean; retryAfterMs?: number }
+  /** The sign-in is gone: nothing is sent until the user signs in again. */
+  | { kind: 'signed-out' };
+
+export interface ReplayDeps {
+  context: AccountContext;
+  entries: EntryService;
+}
+
+/** Failures that mean "not now" rather than "no". */
+export function cannotReachNow(error: unknown): boolean {
+  if (isOutcomeUnknown(error)) return true;
+  return isAppFailure(error) && ['offline', 'timeout', 'server', 'rate-limited', 'cancelled'].includes(error.kind);
+}
+
+export async function replayChange(intent: Intent, deps: ReplayDeps): Promise<ReplayOutcome> {
+  try {
+    return await send(intent, deps);
+  } catch (error) {
+    if (cannotReachNow(error)) {
+      const retry = isAppFailure(error) ? error.retryAfterSeconds : undefined;
+      return {
+        kind: 'unreachable',
+        mayHaveApplied: isOutcomeUnknown(error),
+        ...(retry === undefined ? {} : { retryAfterMs: retry * 1000 }),
+      };
+    }
+    if (isAppFailure(error) && error.kind === 'signed-out') return { kind: 'signed-out' };
+    if (isAppFailure(error) && error.kind === 'not-found') {
+      // A delete of an entry that is gone has happened; anything else cannot be done any more.
+      if (intent.kind === 'delete') return { kind: 'done' };
+      return { kind: 'refused', refusal: { message: ENTRY_GONE_MESSAGE, errorKind: 'not-found', status: 404 } };
+    }
+    const failure = isAppFailure(error) ? error : null;
+    const status = error instanceof Error && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+    return {
+      kind: 'refused',
+      refusal: {
+        message: failure?.message ?? 'Harvest Tray could not send this change.',
+        errorKind: failure?.kind ?? 'unexpected',
+        ...(status === undefined ? {} : { status }),
+      },
+    };
+  }
+}
+
+async function send(intent: Intent, deps: ReplayDeps): Promise<ReplayOutcome> {
+  // Timer changes read what runs before they write: they take their turn in the account's lane
+  // like the popover's own (edits and deletes take theirs inside the entry service).
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => deps.context.writes.run(work);
+  if (isCreate(intent)) return inTurn(() => create(intent, deps));
+  if (intent.entryId < 0) {
+    // Its create is not through (it was discarded, or refused): nothing to send it to.
+    throw new AppFailure({ kind: 'not-found', message: ENTRY_GONE_MESSAGE });
+  }
+  switch (intent.kind) {
+    case 'stop':
+      return inTurn(() => stop(intent, deps));
+    case 'restart':
+      return inTurn(() => restart(intent, deps));
+    case 'edit': {
+      await deps.entries.updateWire({ id: intent.entryId, patch: intent.patch });
+      return { kind: 'done' };
+    }
+    case 'delete': {
+      await deps.entries.delete({ id: intent.entryId });
+      return { kind: 'done' };
+    }
+  }
+}
+
+/** The entry Harvest made for this change, if an earlier send got through. */
+async function alreadyMade(intent: Intent, context: AccountContext): Promise<WireTimeEntry | null> {
+  const me = await context.reference.me();
+  const found = await context.call((client) => client.listTimeEntries({ userId: me.id, externalReferenceId: intent.id }));
+  return found[0] ?? null;
+}
+
+async function create(intent: CreateIntent, deps: ReplayDeps): Promise<ReplayOutcome> {
+  const { context } = deps;
+  // Looked for whenever a send was begun: the answer may have been lost, or the app killed, after
+  // Harvest saved it. A create kept after a try of its own whose outcome is unknown counts that try.
+  if (checkBeforeSending(intent)) {
+    const found = await alreadyMade(intent, context);
+    if (found !== null) return made(found, context);
+  }
+  const company = await context.reference.company();
+  const body = createBody(intent, company);
+  const startsTimer = body.mode === 'duration' ? body.hours === undefined : body.endedTime === undefined;
+  const write = (): Promise<WireTimeEntry> =>
+    context.call((client) =>
+      client.createTimeEntry({ ...body, externalReference: { id: intent.id, groupId: EXTERNAL_REFERENCE_GROUP } }),
+    );
+  if (!startsTimer) return made(await write(), context);
+  const { wire, changedDates } = await startingTimer(context, write);
+  announceChange(context, changedDates);
+  return made(wire, context);
+}
+
+function made(wire: WireTimeEntry, context: AccountContext): ReplayOutcome {
+  context.ledger.remember(toTimeEntry(wire));
+  announceChange(context, [wire.spent_date]);
+  return { kind: 'done', entryId: wire.id };
+}
+
+/** The create as the account writes time, with the moments the user made it. */
+export function createBody(intent: CreateIntent, company: CompanySettings): CreateTimeEntry {
+  const { fields } = intent;
+  const common = {
+    projectId: fields.projectId,
+    taskId: fields.taskId,
+    spentDate: fields.spentDate,
+    ...(fields.notes === undefined ? {} : { notes: fields.notes }),
+  };
+  if (!company.wantsTimestampTimers) {
+    if (fields.hours !== undefined) return { mode: 'duration', ...common, hours: fields.hours };
+    if (intent.stoppedAt !== null) return { mode: 'duration', ...common, hours: hoursBetween(intent.createdAt, intent.stoppedAt) };
+    return { mode: 'duration', ...common };
+  }
+  if (fields.startedTime !== undefined || fields.endedTime !== undefined) {
+    return {
+      mode: 'timestamp',
+      ...common,
+      ...(fields.startedTime === undefined ? {} : { startedTime: fields.startedTime }),
+      ...(fields.endedTime === undefined ? {} : { endedTime: fields.endedTime }),
+    };
+  }
+  if (fields.hours !== undefined) {
+    const made = new Date(intent.createdAt);
+    const range = rangeForHours({ hours: fields.hours, isToday: fields.spentDate === toLocalDate(made), now: made, clock: company.clock });
+    return { mode: 'timestamp', ...common, ...range };
+  }
+  return {
+    mode: 'timestamp',
+    ...common,
+    startedTime: clockOf(intent.createdAt, company.clock),
+    ...(intent.stoppedAt === null ? {} : { endedTime: clockOf(intent.stoppedAt, company.clock) }),
+  };
+}
+
+async function stop(intent: Extract<Intent, { kind: 'stop' }>, deps: ReplayDeps): Promise<ReplayOutcome> {
+  const { context } = deps;
+  const id = intent.entryId;
+  let wire = await context.call((client) => client.getTimeEntry(id));
+  if (wire.is_running) wire = await context.call((client) => client.stopTimeEntry(id));
+  // Stopped now, or earlier by a send whose answer was lost: either way it ends at the moment the
+  // user stopped it.
+  const company = await context.reference.company();
+  if (!company.wantsTimestampTimers && Math.abs(wire.hours - intent.hours) >= 0.01) {
+    wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
+  } else if (company.wantsTimestampTimers) {
+    const ended = clockOf(intent.createdAt, company.clock);
+    if (wire.ended_time !== ended) wire = await context.call((client) => client.updateTimeEntry(id, { endedTime: ended }));
+  }
+  context.ledger.remember(toTimeEntry(wire));
+  announceChange(context, [wire.spent_date]);
+  return { kind: 'done' };
+}
+
+async function restart(intent: Extract<Intent, { kind: 'restart' }>, deps: ReplayDeps): Promise<ReplayOutcome> {
+  const { context } = deps;
+  const id = intent.entryId;
+  const company = await context.reference.company();
+  const before = await context.call((client) => client.getTimeEntry(id));
+
+  if (intent.stoppedAt !== null) {
+    // Restarted and stopped while offline: only the span between the two moments is added.
+    if (!company.wantsTimestampTimers) {
+      const hours = intent.baseHours + hoursBetween(intent.createdAt, intent.stoppedAt);
+      made(await context.call((client) => client.updateTimeEntry(id, { hours })), context);
+      return { kind: 'done' };
+    }
+    // A start/end-time account records a restart as a new entry: the same work, its own range.
+    const copy: CreateIntent = {
+      ...intent,
+      kind: 'start',
+      fields: {
+        projectId: before.project.id,
+        taskId: before.task.id,
+        spentDate: toLocalDate(new Date(intent.createdAt)),
+        ...(before.notes === null ? {} : { notes: before.notes }),
+      },
+      stoppedAt: intent.stoppedAt,
+    };
+    return create(copy, deps);
+  }
+
+  if (before.is_running) return { kind: 'done' };
+  if (mayHaveReachedHarvest(intent) && company.wantsTimestampTimers) {
+    // The restart may have made a new entry already: the same work running today is that entry.
+    const me = await context.reference.me();
+    const running = await context.call((client) => client.listTimeEntries({ userId: me.id, isRunning: true }));
+    const same = running.find(
+      (entry) => entry.project.id === before.project.id && entry.task.id === before.task.id && entry.notes === before.notes,
+    );
+    if (same !== undefined) return { kind: 'done', entryId: same.id };
+  }
+  let { wire } = await startingTimer(context, () => context.call((client) => client.restartTimeEntry(id)));
+  if (company.wantsTimestampTimers && wire.spent_date === toLocalDate(new Date(intent.createdAt))) {
+    const started = clockOf(intent.createdAt, company.clock);
+    const restarted = wire.id;
+    if (wire.started_time !== started) wire = await context.call((client) => client.updateTimeEntry(restarted, { startedTime: started }));
+  }
+  made(wire, context);
+  return wire.id === id ? { kind: 'done' } : { kind: 'done', entryId: wire.id };
+}
