@@ -4,7 +4,7 @@
 // product name from there too), so every host finds the same files.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import packageJson from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 
 export const APP_FOLDER_NAME = packageJson.productName;
 
