@@ -81,12 +81,20 @@ export function runningCachedEntry(client: QueryClient): TimeEntry | null {
   return running.sort((a, b) => (b.timerStartedAt ?? '').localeCompare(a.timerStartedAt ?? ''))[0] ?? null;
 }
 
-let nextTemporaryId = -1;
-/** Ids below zero mark entries Harvest has not confirmed yet; they offer no buttons. */
+/**
+ * Ids for guesses shown while a write is on its way. Negative like the queue's provisional ids
+ * (-1, -2, …) but far below them, so a guess never stands in for an entry the queue keeps.
+ */
+let nextTemporaryId = -1_000_000_000;
 export function temporaryId(): number {
   return nextTemporaryId--;
 }
 
+/**
+ * Whether the entry's buttons may act on it: Harvest has it, or the queue keeps it under a
+ * provisional id (its stop, edit or delete then follows its create). A guess waiting for its
+ * reply has neither, and offers none.
+ */
 export function isConfirmed(entry: TimeEntry): boolean {
-  return entry.id > 0;
+  return entry.id > 0 || entry.pending !== undefined;
 }

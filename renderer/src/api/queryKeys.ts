@@ -9,6 +9,8 @@ export const queryKeys = {
   choices: ['choices'] as const,
   settings: ['settings'] as const,
   sync: ['sync'] as const,
+  /** The pending-changes queue (queue.list), kept current by 'queue.changed'. */
+  queue: ['queue'] as const,
   shortcuts: ['shortcuts'] as const,
   capabilities: ['capabilities'] as const,
   idleQuestion: ['idleQuestion'] as const,

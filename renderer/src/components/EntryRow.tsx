@@ -3,6 +3,7 @@ import type { TimeEntry } from '../../../shared/domain';
 import { liveHours } from '../../../shared/elapsed';
 import { isConfirmed } from '../api/entryCache';
 import { useNow } from '../stores/clockStore';
+import { PendingMark } from './PendingMark';
 
 type Actions = {
   onStop: (entry: TimeEntry) => void;
@@ -24,10 +25,11 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
   const clientName = entry.client?.name;
   const times = entry.startedTime ? `${entry.startedTime} – ${entry.endedTime ?? 'now'}` : null;
   const fullName = clientName ? `${entry.project.name} · ${clientName}` : entry.project.name;
+  const refused = entry.pending?.status.state === 'refused';
   return (
     // Focusable (not in the Tab order) so the keyboard shortcuts can select a row.
     <li
-      className={`entry${entry.isRunning ? ' is-running' : ''}${entry.isLocked ? ' is-locked' : ''}`}
+      className={`entry${entry.isRunning ? ' is-running' : ''}${entry.isLocked ? ' is-locked' : ''}${refused ? ' is-refused' : ''}`}
       data-entry-id={entry.id}
       tabIndex={-1}
     >
@@ -38,6 +40,7 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
           <span className="entry-project-name">{entry.project.name}</span>
           {clientName ? <span className="entry-client"> · {clientName}</span> : null}
         </p>
+        {entry.pending && !refused ? <PendingMark mark={entry.pending} /> : null}
         <p className="entry-hours">
           {entry.isRunning ? <RunningHours entry={entry} formatHours={formatHours} /> : formatHours(entry.hours)}
         </p>
@@ -49,6 +52,7 @@ export function EntryRow({ entry, formatHours, onStop, onRestart, onEdit, onDele
             {times ? <span className="entry-times"> · {times}</span> : null}
           </p>
           {entry.notes ? <p className="entry-notes">{entry.notes}</p> : null}
+          {entry.pending && refused ? <PendingMark mark={entry.pending} /> : null}
           {entry.isLocked ? (
             <p className="entry-locked">
               <svg className="lock-icon" viewBox="0 0 16 16" aria-hidden="true">

@@ -51,6 +51,11 @@ export function useSyncState() {
   return useQuery({ queryKey: queryKeys.sync, queryFn: () => call('sync.get', {}), staleTime: Infinity });
 }
 
+/** The changes Harvest has not confirmed, oldest first; kept current by the 'queue.changed' event. */
+export function usePendingChanges(enabled = true) {
+  return useQuery({ queryKey: queryKeys.queue, queryFn: () => call('queue.list', {}), staleTime: Infinity, enabled });
+}
+
 export function useShortcuts() {
   return useQuery({ queryKey: queryKeys.shortcuts, queryFn: () => call('shortcuts.status', {}), staleTime: Infinity });
 }

@@ -53,6 +53,12 @@ export function useBridgeEvents(): void {
         }
       }),
       onEvent('sync.changed', (state) => client.setQueryData(queryKeys.sync, state)),
+      onEvent('queue.changed', (changes) => {
+        client.setQueryData(queryKeys.queue, changes);
+        // Entries are shown with the queue's changes laid over them (a provisional id becomes
+        // Harvest's, a refusal marks its entry): every change to the queue changes what they show.
+        void client.invalidateQueries({ queryKey: queryKeys.entriesAll });
+      }),
       onEvent('notices.changed', (notices) => client.setQueryData(queryKeys.notices, notices)),
       onEvent('settings.changed', (settings) => showSettings(client, settings)),
       onEvent('shortcuts.changed', (status) => client.setQueryData(queryKeys.shortcuts, status)),

@@ -69,6 +69,25 @@ export function makeEntry(overrides: Partial<TimeEntry> = {}): TimeEntry {
   });
 }
 
+/** A change kept in the queue: by default a stop of makeEntry()'s entry, waiting to be sent. */
+export function makeChange(overrides: Partial<PendingChange> = {}): PendingChange {
+  return {
+    id: 'chg-1',
+    kind: 'stop',
+    entryId: 1001,
+    spentDate: '2026-11-21',
+    projectName: 'Website Redesign',
+    taskName: 'Design',
+    clientName: 'Acme Corp',
+    notes: 'Homepage wireframes',
+    hours: 1.5,
+    createdAt: '2026-11-21T10:45:00.000Z',
+    attempts: 0,
+    status: { state: 'waiting', message: 'Waiting to be sent: Harvest cannot be reached.' },
+    ...overrides,
+  };
+}
+
 type Handler<C extends Channel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 
 export type FakeHarvestTray = HarvestTrayApi & {
@@ -84,6 +103,13 @@ export type FakeHarvestTray = HarvestTrayApi & {
   handle: <C extends Channel>(channel: C, handler: Handler<C>) => void;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   callsTo: (channel: Channel) => unknown[];
+  /** The queue's changes as the main process holds them now. */
+  readonly queue: PendingChange[];
+  /**
+   * Replaces the queue as the main process would after keeping, sending or refusing a change:
+   * `queue.changed` and `sync.changed` (with the counts) go out, as they do from the core.
+   */
+  setQueue: (changes: PendingChange[], online?: boolean) => void;
 };
 
 export function createFakeHarvestTray(options: {
@@ -112,6 +138,7 @@ export function createFakeHarvestTray(options: {
     queue: [...(options.queue ?? [])],
     entries: [...(options.entries ?? [])],
     settings: options.settings ?? { ...DEFAULT_SETTINGS, shortcuts: { ...DEFAULT_SETTINGS.shortcuts, quickRestart: '' } },
+    sync: options.sync ?? { online: true, pending: 0, refused: 0, lastSyncedAt: null },
     idleQuestion: options.idleQuestion ?? null,
     reminder: options.reminder ?? null,
     session:
@@ -128,6 +155,15 @@ export function createFakeHarvestTray(options: {
     return account;
   };
   const now = () => new Date().toISOString();
+  // Every change to the queue is told, with the sync counts it implies, as the core tells it.
+  const queueChanged = (changes: PendingChange[], online = state.sync.online) => {
+    state.queue = changes;
+    const refused = changes.filter((change) => change.status.state === 'refused').length;
+    state.sync = { ...state.sync, online, pending: changes.length, refused };
+    emitEvent('queue.changed', structuredClone(changes));
+    emitEvent('sync.changed', { ...state.sync });
+    return changes;
+  };
   const find = (id: number) => {
     const entry = state.entries.find((item) => item.id === id);
     if (!entry) throw { kind: 'not-found', message: 'That entry no longer exists.' } satisfies AppError;
@@ -183,13 +219,15 @@ export function createFakeHarvestTray(options: {
         reminders: { ...state.settings.reminders, ...patch.reminders },
       } as Settings),
     'shortcuts.status': () => [],
-    'sync.get': () => options.sync ?? { online: true, pending: 0, refused: 0, lastSyncedAt: null },
+    'sync.get': () => state.sync,
     'queue.list': () => state.queue,
     'queue.retry': ({ id }) =>
-      (state.queue = state.queue.map((change) =>
-        change.id === id ? { ...change, status: { state: 'waiting', message: 'Waiting to be sent.' } } : change,
-      )),
-    'queue.discard': ({ id }) => (state.queue = state.queue.filter((change) => change.id !== id)),
+      queueChanged(
+        state.queue.map((change) =>
+          change.id === id ? { ...change, status: { state: 'waiting', message: 'Waiting to be sent.' } } : change,
+        ),
+      ),
+    'queue.discard': ({ id }) => queueChanged(state.queue.filter((change) => change.id !== id)),
     'notices.list': () => state.notices,
     'notices.dismiss': ({ id }) => {
       state.notices = state.notices.filter((notice) => notice.id !== id);
@@ -262,6 +300,10 @@ export function createFakeHarvestTray(options: {
     },
   };
 
+  function emitEvent<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    listeners.get(event)?.forEach((listener) => listener(payload));
+  }
+
   const calls: FakeHarvestTray['calls'] = [];
   const api = {} as Record<string, unknown>;
   const channelNames = new Set<Channel>([...(Object.keys(behaviour) as Channel[]), 'session.listAccounts', 'session.signIn', 'session.startDemo', 'timer.quickRestart']);
@@ -302,7 +344,9 @@ export function createFakeHarvestTray(options: {
     listeners.set(event, set);
     return () => set.delete(listener);
   }) as HarvestTrayApi['on'];
-  fake.emit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
+  fake.emit = emitEvent;
+  Object.defineProperty(fake, 'queue', { get: () => state.queue });
+  fake.setQueue = (changes, online) => void queueChanged(changes, online);
   return fake;
 }
 
