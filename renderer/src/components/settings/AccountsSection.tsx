@@ -1,16 +1,17 @@
 // The accounts: the named ones (the same list as `harvest-tray accounts`), which is current,
 // adding one (the sign-in's steps), renaming, removing (asked first), and signing out of the
-// current one.
+// current one (SignOut.tsx).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountEntry } from '../../../../shared/accounts';
-import { showSession, switchAccount } from '../../api/accountChange';
+import { switchAccount } from '../../api/accountChange';
 import { call, describeError } from '../../api/bridge';
 import { queryKeys } from '../../api/queryKeys';
 import { useSession } from '../../hooks/queries';
 import { useUiStore } from '../../stores/uiStore';
 import { accountLabel, serverNote } from '../AccountSwitcher';
 import { TokenFlow, type TokenSubmit } from '../TokenFlow';
+import { SignOut } from './SignOut';
 
 type Editing = { kind: 'rename'; name: string } | { kind: 'remove'; name: string } | { kind: 'add' } | null;
 
@@ -28,11 +29,6 @@ export function AccountsSection() {
     void client.invalidateQueries({ queryKey: queryKeys.accounts });
   };
 
-  const signOut = useMutation({
-    mutationFn: () => call('session.signOut', {}),
-    onSuccess: (signedOut) => showSession(client, signedOut),
-    onError: (error) => setAlert(`Signing out failed: ${describeError(error)}`),
-  });
   const use = useMutation({
     mutationFn: (account: AccountEntry) => switchAccount(client, account.name, setAlert),
     onSuccess: (_session, account) => listChanged(`Now using ${accountLabel(account)}.`),
@@ -100,11 +96,7 @@ export function AccountsSection() {
         </button>
       )}
 
-      {signedIn ? (
-        <button type="button" className="button is-danger" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
-          Sign out of {signedIn.name ?? signedIn.account.name}
-        </button>
-      ) : null}
+      {signedIn ? <SignOut accountLabel={signedIn.name ?? signedIn.account.name} /> : null}
     </section>
   );
 }
