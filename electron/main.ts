@@ -4,8 +4,8 @@
 // loads (they wait for the core while it starts); every call into the core through dispatch.
 import { app, globalShortcut, ipcMain, Notification, powerMonitor, safeStorage, screen, shell, Tray } from 'electron';
 import { join } from 'node:path';
-import type { Channel, EventSink, NavigateView, Reply, RequestOf, ResponseOf } from '../shared/contract';
-import type { Settings, ShortcutStatus } from '../shared/domain';
+import type { Channel, EventPayload, EventSink, NavigateView, Reply, RequestOf, ResponseOf } from '../shared/contract';
+import type { Settings, ShortcutStatus, SyncState } from '../shared/domain';
 import type { Core, HostHooks } from './core/app/Core';
 import { createCore } from './core/app/createCore';
 import { dispatch } from './core/app/dispatch';
@@ -75,6 +75,8 @@ async function start(): Promise<void> {
   let core: Core | null = null;
   let navigate: (view: NavigateView) => void = () => {};
   let onTimerChanged = () => {};
+  // The tray says when changes wait: it keeps the sync state last told to the popover.
+  let syncState: SyncState | null = null;
 
   const liveWindow = () => (popoverWindow && !popoverWindow.isDestroyed() ? popoverWindow : null);
   const toPopover = popoverEventSink(() => liveWindow()?.webContents ?? null);
@@ -82,7 +84,8 @@ async function start(): Promise<void> {
   // they happened (popover, shortcut, menu, refresh), and so does a switch to another account.
   const emit: EventSink = (event, payload) => {
     toPopover(event, payload);
-    if (event === 'timer.changed' || event === 'entries.changed' || event === 'session.changed') onTimerChanged();
+    if (event === 'sync.changed') syncState = payload as EventPayload<'sync.changed'>;
+    if (event === 'timer.changed' || event === 'entries.changed' || event === 'session.changed' || event === 'sync.changed') onTimerChanged();
   };
 
   const loginItem = createLoginItem({
@@ -220,6 +223,9 @@ async function start(): Promise<void> {
   });
   shortcuts = registry;
   const stored = await call('settings.get', {});
+  const syncNow = await call('sync.get', {});
+  // A queue kept from the last run is said from the start, before anything is sent.
+  if (syncNow.ok && syncState === null) syncState = syncNow.value;
   if (stored.ok) {
     settings = stored.value;
     registry.apply(stored.value.shortcuts);
@@ -233,6 +239,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         image: trayImage,
         hideNames: () => settings?.hideProjectNamesInTray ?? false,
+        syncState: () => syncState,
         actions: {
           stopTimer: (id) => void call('timer.stop', { id }).then(notifyRefusal),
           restartTimer: (id) => void call('timer.restart', { id }).then(notifyRefusal),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TimeEntry } from '../../shared/domain';
+import type { SyncState, TimeEntry } from '../../shared/domain';
 import { runningEntry, timeEntry } from './testing/entries';
 import { fileURLToPath } from 'node:url';
 import { FakeMenu, Tray, fake, nativeImage, type FakeNativeImage } from './testing/fakeElectron';
@@ -13,6 +13,7 @@ let running: TimeEntry | null;
 let last: TimeEntry | null;
 let calls: string[];
 let accountName: string | null;
+let sync: SyncState | null;
 
 const actions: TrayActions = {
   stopTimer: (id) => calls.push(`stop ${id}`),
@@ -32,6 +33,7 @@ function setUp(platform: NodeJS.Platform) {
     platform,
     image: trayImageLoader(trayFolder, platform) as unknown as Parameters<typeof createTrayService>[0]['image'],
     now: () => now,
+    syncState: () => sync,
   });
   service.update();
   return { tray, service };
@@ -49,6 +51,7 @@ beforeEach(() => {
   last = null;
   calls = [];
   accountName = null;
+  sync = null;
 });
 afterEach(() => vi.useRealTimers());
 
@@ -90,6 +93,25 @@ describe('tray on Windows and Linux', () => {
     running = null;
     service.update();
     expect(tray.toolTip).toBe('Harvest Tray (personal) — no timer running');
+  });
+
+  it('says when changes wait for Harvest, in the tooltip and the menu, whose line opens the popover', () => {
+    const { tray, service } = setUp('linux');
+    sync = { online: false, pending: 2, refused: 0, lastSyncedAt: null };
+    service.update();
+    expect(tray.toolTip).toBe("Harvest Tray — no timer running\nYou're offline — 2 changes waiting to be sent.");
+    expect(menuOf(tray).labels().slice(0, 3)).toEqual(['No timer running', "You're offline — 2 changes waiting to be sent.", '---']);
+    menuOf(tray).click("You're offline — 2 changes waiting to be sent.");
+    expect(calls).toEqual(['open']);
+
+    sync = { online: true, pending: 1, refused: 1, lastSyncedAt: null };
+    service.update();
+    expect(tray.toolTip).toBe('Harvest Tray — no timer running\n1 change refused by Harvest.');
+    // Offline with nothing waiting: the tray has nothing to ask of the user.
+    sync = { online: false, pending: 0, refused: 0, lastSyncedAt: null };
+    service.update();
+    expect(tray.toolTip).toBe('Harvest Tray — no timer running');
+    expect(menuOf(tray).labels()[1]).toBe('---');
   });
 
   it('offers Restart for the last entry once the timer stops', () => {

@@ -1,9 +1,11 @@
 // The tray icon as one service with the Tray passed in (tests hand a fake). It shows whether a
 // timer runs (icon), how long (title on macOS; tooltip and menu elsewhere), and offers the menu:
 // the running or last entry with Stop / Restart, Open, New entry, Review today, Settings, Quit.
+// While changes wait for Harvest, the tooltip and the menu say so (in the popover's words).
 import { Menu, nativeTheme, type MenuItemConstructorOptions, type NativeImage, type Tray } from 'electron';
 import type { NavigateView } from '../../shared/contract';
-import type { TimeEntry } from '../../shared/domain';
+import type { SyncState, TimeEntry } from '../../shared/domain';
+import { syncSummary } from '../../shared/pendingWords';
 import { entryClock, entryName as nameOf } from './entryText';
 import type { TrayIconState } from './trayImages';
 
@@ -35,6 +37,8 @@ export interface TrayServiceOptions {
   now?: () => Date;
   /** Screen sharing: name no project or task anywhere on the tray. */
   hideNames?: () => boolean;
+  /** The sync state last told ('sync.changed'); null before the first. */
+  syncState?: () => SyncState | null;
 }
 
 export interface TrayService {
@@ -56,9 +60,10 @@ export function createTrayService({
   image,
   now = () => new Date(),
   hideNames = () => false,
+  syncState = () => null,
 }: TrayServiceOptions): TrayService {
   const isMac = platform === 'darwin';
-  let shown = { state: '' as TrayIconState | '', text: '', dark: nativeTheme.shouldUseDarkColors, account: null as string | null };
+  let shown = { state: '' as TrayIconState | '', text: '', dark: nativeTheme.shouldUseDarkColors, account: null as string | null, waiting: '' };
   let menu: Menu | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -77,14 +82,18 @@ export function createTrayService({
     const text = running ? `${entryName(running)} ${entryClock(running, at)}` : (last ? entryName(last) : '');
     const dark = nativeTheme.shouldUseDarkColors;
     const account = entries.currentAccountName?.() ?? null;
-    if (state === shown.state && text === shown.text && dark === shown.dark && account === shown.account) return;
-    shown = { state, text, dark, account };
+    // Only changes that wait are the tray's business; offline alone is the popover's to say.
+    const sync = syncState();
+    const waiting = sync && sync.pending > 0 ? syncSummary(sync) : '';
+    if (state === shown.state && text === shown.text && dark === shown.dark && account === shown.account && waiting === shown.waiting) return;
+    shown = { state, text, dark, account, waiting };
 
     tray.setImage(image(state));
     const app = account === null ? 'Harvest Tray' : `Harvest Tray (${account})`;
-    tray.setToolTip(running ? `${app} — ${entryName(running)} (${entryClock(running, at)})` : `${app} — no timer running`);
+    const timer = running ? `${app} — ${entryName(running)} (${entryClock(running, at)})` : `${app} — no timer running`;
+    tray.setToolTip(waiting ? `${timer}\n${waiting}` : timer);
     if (isMac) tray.setTitle(running ? ` ${entryClock(running, at)}` : '', { fontType: 'monospacedDigit' });
-    menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions, entryName));
+    menu = Menu.buildFromTemplate(menuTemplate(running, last, at, actions, entryName, waiting));
     if (!isMac) tray.setContextMenu(menu);
   };
 
@@ -110,6 +119,7 @@ function menuTemplate(
   at: Date,
   actions: TrayActions,
   entryName: (entry: TimeEntry) => string,
+  waiting: string,
 ): MenuItemConstructorOptions[] {
   const entryItems: MenuItemConstructorOptions[] = running
     ? [
@@ -122,8 +132,11 @@ function menuTemplate(
           { label: 'Restart timer', click: () => actions.restartTimer(last.id) },
         ]
       : [{ label: 'No timer running', enabled: false }];
+  // The changes are listed, and refused ones fixed, in the popover: the line opens it.
+  const waitingItems: MenuItemConstructorOptions[] = waiting ? [{ label: waiting, click: () => actions.openPopover() }] : [];
   return [
     ...entryItems,
+    ...waitingItems,
     { type: 'separator' },
     { label: 'Open Harvest Tray', click: () => actions.openPopover() },
     { label: 'New entry', click: () => actions.navigate('new-entry') },
