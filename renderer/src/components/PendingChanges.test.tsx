@@ -110,6 +110,14 @@ describe('changes not yet in Harvest', () => {
     expect(fake.callsTo('queue.retry')).toEqual([{ id: 'chg-9' }]);
     await waitFor(() => expect(within(list).getAllByRole('listitem')[1]).toHaveTextContent('Waiting to be sent.'));
     expect(screen.getByRole('status')).toHaveTextContent('2 changes waiting to be sent.');
+
+    // It lies over the view like a menu: Escape, or a click outside, puts it away.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('list', { name: 'Changes waiting' })).toBeNull();
+    expect(toggle).toHaveFocus();
+    await user.click(toggle);
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    expect(screen.queryByRole('list', { name: 'Changes waiting' })).toBeNull();
   });
 
   it('discarding a refused change asks first; keeping it changes nothing', async () => {

@@ -1,7 +1,7 @@
 // The queue's changes, oldest first (the order they are sent in), each with its state in words.
 // A refused one offers what the user can do: retry, edit its entry, or discard it (asked first:
 // discarding loses work).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingChange } from '../../../shared/domain';
 import { formatDay } from '../../../shared/dateDisplay';
 import { changeTitle } from '../../../shared/pendingWords';
@@ -15,14 +15,33 @@ import { pendingStateText } from './PendingMark';
 type Props = { id: string; changes: PendingChange[]; onClose: () => void; onEditing: () => void };
 
 export function PendingChangesPanel({ id, changes, onClose, onEditing }: Props) {
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Escape closes the list, not the popover behind it.
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onClose();
-  };
+  const panel = useRef<HTMLElement>(null);
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
+  useEffect(() => {
+    // Escape puts the list away, not the popover behind it: heard before the view's own listener.
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      closeRef.current();
+    };
+    // A press outside it (its toggle aside, which does its own) puts it away, as a menu's would.
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (panel.current?.contains(target) || document.querySelector(`[aria-controls="${id}"]`)?.contains(target)) return;
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [id]);
   return (
-    <section id={id} className="pending-panel" aria-label="Changes not yet in Harvest" onKeyDown={onKeyDown}>
+    <section ref={panel} id={id} className="pending-panel" aria-label="Changes not yet in Harvest">
       <p className="pending-note muted">Sent in this order as soon as Harvest answers. A refused one waits for you.</p>
       <ul className="pending-list" aria-label="Changes waiting">
         {changes.map((change) => (
@@ -41,6 +60,7 @@ function PendingChangeItem({ change, onEditing }: { change: PendingChange; onEdi
   const { retry, discard, edit } = usePendingChangeActions();
   const [confirming, setConfirming] = useState(false);
   const discardButton = useRef<HTMLButtonElement>(null);
+  const item = useRef<HTMLLIElement>(null);
   const refused = change.status.state === 'refused';
   const titleId = `${change.id}-title`;
   const details = [
@@ -56,7 +76,8 @@ function PendingChangeItem({ change, onEditing }: { change: PendingChange; onEdi
   }, [confirming]);
 
   return (
-    <li className={`pending-change is-${change.status.state}`}>
+    // Focusable (not in the Tab order): once retried, its buttons go and the focus stays on it.
+    <li ref={item} tabIndex={-1} className={`pending-change is-${change.status.state}`}>
       <p className="pending-title" id={titleId}>
         {changeTitle(change)}
       </p>
@@ -67,7 +88,7 @@ function PendingChangeItem({ change, onEditing }: { change: PendingChange; onEdi
       ) : null}
       {refused && !confirming ? (
         <div className="pending-actions">
-          <button type="button" className="button is-small" aria-describedby={titleId} disabled={retry.isPending} onClick={() => retry.mutate(change)}>
+          <button type="button" className="button is-small" aria-describedby={titleId} disabled={retry.isPending} onClick={() => retry.mutate(change, { onSuccess: () => item.current?.focus() })}>
             Retry
           </button>
           {change.kind === 'delete' ? null : (
