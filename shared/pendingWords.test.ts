@@ -12,18 +12,18 @@ describe('the words for changes not yet in Harvest', () => {
 
   it('says nothing when all is in Harvest, and says offline on its own', () => {
     expect(syncSummary(sync({}))).toBe('');
-    expect(syncSummary(sync({ online: false }))).toBe("You're offline — showing what was last loaded.");
+    expect(syncSummary(sync({ online: false }))).toBe('Offline — showing what was last loaded.');
   });
 
   it('says offline and how many changes wait', () => {
-    expect(syncSummary(sync({ online: false, pending: 2 }))).toBe("You're offline — 2 changes waiting to be sent.");
+    expect(syncSummary(sync({ online: false, pending: 2 }))).toBe('Offline — 2 changes waiting to be sent.');
     expect(syncSummary(sync({ pending: 3 }))).toBe('3 changes waiting to be sent.');
   });
 
   it('says refused changes apart from waiting ones, and checked ones as checked', () => {
     expect(syncSummary(sync({ pending: 1, refused: 1 }))).toBe('1 change refused by Harvest.');
     expect(syncSummary(sync({ online: false, pending: 3, refused: 1 }))).toBe(
-      "You're offline — 2 changes waiting to be sent, 1 refused by Harvest.",
+      'Offline — 2 changes waiting to be sent, 1 refused by Harvest.',
     );
     expect(syncSummary(sync({ pending: 2 }), 1)).toBe('1 change waiting to be sent, 1 being checked with Harvest.');
     expect(syncSummary(sync({ pending: 1 }), 1)).toBe('1 change being checked with Harvest.');

@@ -24,7 +24,7 @@ export function syncSummary(sync: SyncState, checking = 0): string {
     .filter(([count]) => count > 0)
     .map(([count, words], index) => `${index === 0 ? countChanges(count) : count} ${words}`)
     .join(', ');
-  if (!sync.online) return said ? `You're offline — ${said}.` : "You're offline — showing what was last loaded.";
+  if (!sync.online) return said ? `Offline — ${said}.` : 'Offline — showing what was last loaded.';
   return said ? `${said}.` : '';
 }
 

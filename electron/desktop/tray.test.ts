@@ -99,9 +99,9 @@ describe('tray on Windows and Linux', () => {
     const { tray, service } = setUp('linux');
     sync = { online: false, pending: 2, refused: 0, lastSyncedAt: null };
     service.update();
-    expect(tray.toolTip).toBe("Harvest Tray — no timer running\nYou're offline — 2 changes waiting to be sent.");
-    expect(menuOf(tray).labels().slice(0, 3)).toEqual(['No timer running', "You're offline — 2 changes waiting to be sent.", '---']);
-    menuOf(tray).click("You're offline — 2 changes waiting to be sent.");
+    expect(tray.toolTip).toBe('Harvest Tray — no timer running\nOffline — 2 changes waiting to be sent.');
+    expect(menuOf(tray).labels().slice(0, 3)).toEqual(['No timer running', 'Offline — 2 changes waiting to be sent.', '---']);
+    menuOf(tray).click('Offline — 2 changes waiting to be sent.');
     expect(calls).toEqual(['open']);
 
     sync = { online: true, pending: 1, refused: 1, lastSyncedAt: null };

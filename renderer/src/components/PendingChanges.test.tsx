@@ -33,7 +33,7 @@ describe('changes not yet in Harvest', () => {
   it('the status says how many changes wait and how many Harvest refused, and follows the queue', async () => {
     const fake = createFakeHarvestTray({ sync: { online: false, pending: 2, refused: 0, lastSyncedAt: null } });
     renderWithBridge(<App />, fake);
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent("You're offline — 2 changes waiting to be sent."));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Offline — 2 changes waiting to be sent.'));
     act(() => fake.setQueue([makeChange({ id: 'a' }), makeChange({ id: 'b' }), refusedEdit()], true));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 changes waiting to be sent, 1 refused by Harvest.'));
     act(() => fake.setQueue([]));

@@ -61,7 +61,7 @@ describe('Day view', () => {
   it('the sync status says when offline and how many changes wait', async () => {
     const fake = createFakeHarvestTray({ sync: { online: false, pending: 2, refused: 0, lastSyncedAt: null } });
     renderWithBridge(<App />, fake);
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent("You're offline — 2 changes waiting to be sent."));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Offline — 2 changes waiting to be sent.'));
     act(() => fake.emit('sync.changed', { online: true, pending: 0, refused: 0, lastSyncedAt: null }));
     await waitFor(() => expect(screen.getByRole('status')).toBeEmptyDOMElement());
   });
