@@ -157,6 +157,22 @@ describe('changes not yet in Harvest', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/edit/i);
   });
 
+  it('editing a refused change of a day not on screen reads that day, then opens the form', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeHarvestTray({
+      entries: [makeEntry({ id: 77, spentDate: '2025-03-04', notes: 'Last spring' })],
+      sync: { online: true, pending: 1, refused: 1, lastSyncedAt: null },
+      queue: [{ ...refusedEdit(), entryId: 77, spentDate: '2025-03-04' }],
+    });
+    renderWithBridge(<App />, fake);
+    await user.click(await screen.findByRole('button', { name: 'Show changes' }));
+    await user.click(within(await screen.findByRole('list', { name: 'Changes waiting' })).getByRole('button', { name: 'Edit' }));
+    expect(await screen.findByLabelText('Notes')).toHaveValue('Last spring');
+    expect(fake.callsTo('entries.list')).toContainEqual({ from: '2025-03-04', to: '2025-03-04' });
+    // The list makes way for the form.
+    expect(screen.queryByRole('list', { name: 'Changes waiting' })).toBeNull();
+  });
+
   it('a change to the queue refreshes the entries shown, since they show the queue’s changes', async () => {
     const fake = createFakeHarvestTray({ entries: [makeEntry({ spentDate: today() })] });
     renderWithBridge(<App />, fake);
