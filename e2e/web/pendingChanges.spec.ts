@@ -13,13 +13,6 @@ const REFUSAL = 'Cannot stop a timer on an archived project.';
 /** The queue sends once Harvest answers again; its back-off may wait a while before it asks. */
 const SENT_WITHIN_MS = 30_000;
 
-/**
- * false while the core answers a write Harvest cannot take with an error and queue.list with an
- * empty list: every test here would only see the write refused. True once electron/core/queue
- * keeps changes in createCore (the handlers behind queue.list, queue.retry, queue.discard).
- */
-const CORE_KEEPS_CHANGES = false;
-test.fixme(!CORE_KEEPS_CHANGES, 'The core does not keep changes yet: a write made offline is refused, not kept.');
 
 const status = (page: Page): Locator => page.getByRole('status').first();
 const changesList = (page: Page): Locator => page.getByRole('list', { name: 'Changes waiting' });
