@@ -13,7 +13,6 @@ const REFUSAL = 'Cannot stop a timer on an archived project.';
 /** The queue sends once Harvest answers again; its back-off may wait a while before it asks. */
 const SENT_WITHIN_MS = 30_000;
 
-
 const status = (page: Page): Locator => page.getByRole('status').first();
 const changesList = (page: Page): Locator => page.getByRole('list', { name: 'Changes waiting' });
 
