@@ -2,6 +2,8 @@
 // it stops listening and tears down what is open, so the app meets what it meets when Harvest or
 // the network is gone (connection refused), while the simulator, Harvest itself, keeps its data.
 // Restored, it listens again on the same port, so a host started before the cut finds it again.
+// It can also hold Harvest's reply to one request: Harvest has carried it out, and the answer is
+// still on its way when the app dies.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Simulator } from '../../electron/simulator';
@@ -12,6 +14,12 @@ export interface HarvestLink {
   apiUrl: string;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  /**
+   * The next request whose head matches `request` (e.g. /^POST \/v2\/time_entries /m) goes to
+   * Harvest and its reply, with anything after it on that connection, is held back for good.
+   * Resolves once that request has been passed on.
+   */
+  holdReplyTo(request: RegExp): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,6 +28,7 @@ export async function linkTo(sim: Simulator): Promise<HarvestLink> {
   const open = new Set<Socket>();
   let server: Server | null = null;
   let port = 0;
+  let hold: { request: RegExp; passed: () => void } | null = null;
 
   async function listen(): Promise<void> {
     const listening = createServer((incoming) => {
@@ -28,7 +37,22 @@ export async function linkTo(sim: Simulator): Promise<HarvestLink> {
         open.add(socket);
         socket.once('close', () => open.delete(socket));
       }
-      incoming.pipe(outgoing).pipe(incoming);
+      let holding = false;
+      incoming.on('data', (chunk: Buffer) => {
+        if (hold !== null && hold.request.test(chunk.toString('latin1'))) {
+          holding = true;
+          hold.passed();
+          hold = null;
+        }
+        outgoing.write(chunk);
+      });
+      outgoing.on('data', (chunk: Buffer) => {
+        if (!holding) incoming.write(chunk);
+      });
+      incoming.once('end', () => outgoing.end());
+      outgoing.once('end', () => {
+        if (!holding) incoming.end();
+      });
       incoming.once('error', () => outgoing.destroy());
       outgoing.once('error', () => incoming.destroy());
     });
@@ -56,6 +80,10 @@ export async function linkTo(sim: Simulator): Promise<HarvestLink> {
     restore: async () => {
       if (server === null) await listen();
     },
+    holdReplyTo: (request) =>
+      new Promise<void>((passed) => {
+        hold = { request, passed };
+      }),
     close: cut,
   };
 }

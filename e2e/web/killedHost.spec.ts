@@ -100,3 +100,29 @@ test('an entry saved offline survives the host being killed and reaches Harvest 
   // Nothing left to send: a third start would send nothing again.
   expect((await queueFilesIn(dataDir)).every((file) => !file.text.includes(NOTES))).toBe(true);
 });
+
+test('killed while the entry is on its way, after Harvest saved it and before its answer came, it still ends as one entry', async ({
+  page,
+}) => {
+  const first = await startHost(page);
+  await saveWhileHarvestIsAway(page, first);
+
+  // Harvest comes back while this host runs; the create it sends is carried out, its answer held.
+  const createArrived = harvest.holdReplyTo(/^POST \/v2\/time_entries /m);
+  await harvest.restore();
+  await createArrived;
+  await expect.poll(entriesWithNotes).toBe(1);
+  // The host cannot know: the change is still on disk, marked as sent once, when the kill lands.
+  const [kept] = await queueFilesIn(dataDir);
+  expect(kept?.text).toContain(NOTES);
+  expect(kept?.text).toMatch(/"attempts":\s*[1-9]/);
+  expect(await first.kill()).toBe('SIGKILL');
+
+  const restarted = Date.now();
+  const second = await startHost(page);
+  await expect(status(page), second.output()).toHaveText('', { timeout: SENT_WITHIN_MS - (Date.now() - restarted) });
+  expect(await entriesWithNotes()).toBe(1);
+  await expect(savedRow(page)).toHaveCount(1);
+  await expect(savedRow(page)).not.toContainText('Not in Harvest yet');
+  expect((await queueFilesIn(dataDir)).every((file) => !file.text.includes(NOTES))).toBe(true);
+});
