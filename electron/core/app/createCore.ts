@@ -15,6 +15,7 @@ import { createPresence } from './presence';
 import { NoticeBoard } from './notices';
 import { describeSetAside, type SetAsideFile } from '../storage/setAside';
 import { QueryCacheFiles } from './queryCacheFile';
+import { withLastShown } from './lastShownEntries';
 import { ReferenceCache } from './referenceCache';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
 import { SettingsService } from './settings';
@@ -193,14 +194,16 @@ export const createCore: CreateCore = async (options) => {
     'choices.projects': (request) => signedIn().reference.projects(request),
 
     'entries.list': async (request) => {
-      const { reads, ledger, pending } = signedIn();
+      const { account, reads, ledger, pending } = signedIn();
       const { queue } = await pending;
       try {
         return queue.overlay(await reads.list(request), request);
       } catch (error) {
-        // Offline with changes waiting: what was last read, as the changes will leave it.
+        // Offline with changes waiting: what was last read (in this run, else what the popover
+        // last showed before it), as the changes will leave it.
         if (!cannotReachNow(error) || queue.count() === 0) throw error;
-        return queue.overlay(ledger.inRange(request), request);
+        const lastShown = withLastShown(ledger.inRange(request), await queryCaches.load(account.scope), request);
+        return queue.overlay(lastShown, request);
       }
     },
     'entries.create': async (request) => (await writes()).create(request),
