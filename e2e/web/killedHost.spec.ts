@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SIMULATOR_ACCOUNTS, startSimulator, type Simulator } from '../../electron/simulator';
 import { toLocalDate } from '../../shared/localDate';
+import { snap } from './fixtures';
 import { linkTo, type HarvestLink } from './harvestLink';
 import { hostEnv, queueFilesIn, startHostProcess, type HostProcess } from './hostProcess';
-import { choose, entriesAtHarvest, entryItems, waitForEntries } from './popover';
+import { choose, dayTotal, entriesAtHarvest, entryItems, waitForEntries } from './popover';
 
 const NOTES = 'Estimate for the spring campaign, kept through a kill';
 const WAITING = 'Offline — 1 change waiting to be sent.';
@@ -126,3 +127,28 @@ test('killed while the entry is on its way, after Harvest saved it and before it
   await expect(savedRow(page)).not.toContainText('Not in Harvest yet');
   expect((await queueFilesIn(dataDir)).every((file) => !file.text.includes(NOTES))).toBe(true);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`started again while Harvest is still away, the day is as last shown with the kept entry waiting (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const first = await startHost(page);
+    await saveWhileHarvestIsAway(page, first);
+    const rows = await entryItems(page).count();
+    const total = await dayTotal(page).textContent();
+    await first.kill();
+
+    // Read back from the data folder alone: the host that kept it is gone, Harvest still away.
+    const second = await startHost(page);
+    await expect(status(page), second.output()).toHaveText(WAITING, { timeout: 15_000 });
+    await expect(savedRow(page)).toContainText('Not in Harvest yet');
+    await expect(entryItems(page)).toHaveCount(rows);
+    await expect(dayTotal(page)).toHaveText(total ?? '');
+    await snap(page, 'queue-waiting-after-kill');
+
+    await harvest.restore();
+    await expect(status(page)).toHaveText('', { timeout: SENT_WITHIN_MS });
+    await expect.poll(entriesWithNotes).toBe(1);
+  });
+}
