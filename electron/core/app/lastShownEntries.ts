@@ -2,33 +2,21 @@
 // disk (./queryCacheFile.ts) under what this run has read. After a start while Harvest is away the
 // core has read nothing, and a day answered from that alone would show the waiting changes as the
 // whole day: the other entries gone, the day's total wrong, told as if Harvest had said so.
-import { z } from 'zod';
 import { channels } from '../../../shared/contract';
 import type { TimeEntry } from '../../../shared/domain';
+import { PERSISTED_QUERY_CHANNELS } from '../../../shared/persistedQueries';
 import { dayInRange, type DayRange } from './entryLedger';
+import { snapshotQueries } from './queryCacheFile';
 
-const snapshotShape = z.looseObject({ state: z.looseObject({ queries: z.array(z.unknown()) }) });
-const entriesQueryShape = z.looseObject({
-  queryKey: z.tuple([z.literal('entries')]).rest(z.unknown()),
-  state: z.looseObject({ data: z.unknown(), dataUpdatedAt: z.number().catch(0) }),
-});
+const ENTRIES_ROOT = 'entries' satisfies keyof typeof PERSISTED_QUERY_CHANNELS;
 
 /** The popover's readings of entries in the snapshot, newest first. */
 function readingsIn(snapshot: string): TimeEntry[][] {
-  let value: unknown;
-  try {
-    value = JSON.parse(snapshot);
-  } catch {
-    return [];
-  }
-  const parsed = snapshotShape.safeParse(value);
-  if (!parsed.success) return [];
-  return parsed.data.state.queries
+  return (snapshotQueries(snapshot) ?? [])
     .flatMap((query) => {
-      const entriesQuery = entriesQueryShape.safeParse(query);
-      if (!entriesQuery.success) return [];
-      const entries = channels['entries.list'].response.safeParse(entriesQuery.data.state.data);
-      return entries.success ? [{ at: entriesQuery.data.state.dataUpdatedAt, entries: entries.data }] : [];
+      if (query.queryKey[0] !== ENTRIES_ROOT) return [];
+      const entries = channels[PERSISTED_QUERY_CHANNELS[ENTRIES_ROOT]].response.safeParse(query.state.data);
+      return entries.success ? [{ at: query.state.dataUpdatedAt, entries: entries.data }] : [];
     })
     .sort((a, b) => b.at - a.at)
     .map((reading) => reading.entries);

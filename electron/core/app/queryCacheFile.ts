@@ -15,24 +15,32 @@ import { scopeKey, type AccountScope } from './accountScope';
 
 const queryShape = z.looseObject({
   queryKey: z.array(z.unknown()).min(1),
-  state: z.looseObject({ data: z.unknown() }),
+  state: z.looseObject({ data: z.unknown(), dataUpdatedAt: z.number().catch(0) }),
 });
 const snapshotShape = z.looseObject({
   savedAt: z.number(),
   state: z.looseObject({ queries: z.array(queryShape), mutations: z.array(z.unknown()) }),
 });
 
-/** Whether the snapshot text is one the popover can hydrate: every query's data fits its reply. */
-export function isUsableSnapshot(text: string): boolean {
+export type SnapshotQuery = z.infer<typeof queryShape>;
+
+/** The snapshot's queries as react-query persisted them, or null when the text is not a snapshot. */
+export function snapshotQueries(text: string): SnapshotQuery[] | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return false;
+    return null;
   }
   const snapshot = snapshotShape.safeParse(value);
-  if (!snapshot.success) return false;
-  return snapshot.data.state.queries.every((query) => {
+  return snapshot.success ? snapshot.data.state.queries : null;
+}
+
+/** Whether the snapshot text is one the popover can hydrate: every query's data fits its reply. */
+export function isUsableSnapshot(text: string): boolean {
+  const queries = snapshotQueries(text);
+  if (queries === null) return false;
+  return queries.every((query) => {
     const root = query.queryKey[0];
     if (!isPersistedRoot(root)) return false;
     return channels[PERSISTED_QUERY_CHANNELS[root]].response.safeParse(query.state.data).success;
