@@ -92,8 +92,8 @@ test('signing out with a change not yet in Harvest asks first, and keeping it st
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: /^Sign out of / }).click();
   const question = page.getByRole('group', { name: /Sign out with 1 change not in Harvest\?/ });
-  await expect(question.getByRole('button', { name: 'Keep them and stay signed in', exact: true })).toBeFocused();
+  await expect(question.getByRole('button', { name: 'Stay signed in', exact: true })).toBeFocused();
   await snap(page, 'queue-sign-out');
-  await question.getByRole('button', { name: 'Keep them and stay signed in', exact: true }).click();
+  await question.getByRole('button', { name: 'Stay signed in', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Sign out of / })).toBeFocused();
 });

@@ -14,7 +14,7 @@ async function openSettings(fake: ReturnType<typeof createFakeHarvestTray>) {
 }
 
 describe('signing out with changes not yet in Harvest', () => {
-  it('asks first, saying how many would be lost; keeping them stays signed in', async () => {
+  it('asks first, saying how many wait and that they stay on this computer; the first answer stays signed in', async () => {
     const fake = createFakeHarvestTray({
       sync: { online: false, pending: 2, refused: 0, lastSyncedAt: null },
       queue: [makeChange({ id: 'a' }), makeChange({ id: 'b', kind: 'edit' })],
@@ -24,15 +24,17 @@ describe('signing out with changes not yet in Harvest', () => {
     await user.click(signOut);
 
     const question = screen.getByRole('group', { name: /Sign out with 2 changes not in Harvest\?/ });
-    expect(question).toHaveTextContent('They have not reached Harvest yet: signing out loses them.');
-    const keep = within(question).getByRole('button', { name: 'Keep them and stay signed in' });
+    expect(question).toHaveTextContent(
+      'They stay on this computer and are sent to Harvest when you sign in to this account again.',
+    );
+    const keep = within(question).getByRole('button', { name: 'Stay signed in' });
     expect(keep).toHaveFocus();
     await user.click(keep);
     expect(fake.callsTo('session.signOut')).toEqual([]);
     expect(screen.getByRole('button', { name: 'Sign out of Analytical Engines' })).toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: 'Sign out of Analytical Engines' }));
-    await user.click(screen.getByRole('button', { name: 'Sign out and lose 2 changes' }));
+    await user.click(screen.getByRole('button', { name: 'Sign out, keeping 2 changes' }));
     expect(await screen.findByLabelText('Personal access token')).toBeInTheDocument();
     expect(fake.callsTo('session.signOut')).toHaveLength(1);
   });
@@ -44,7 +46,7 @@ describe('signing out with changes not yet in Harvest', () => {
     fake.handle('queue.list', () => [makeChange()]);
     await user.click(await screen.findByRole('button', { name: 'Sign out of Analytical Engines' }));
     expect(await screen.findByRole('group', { name: /Sign out with 1 change not in Harvest\?/ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Sign out and lose 1 change' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign out, keeping 1 change' })).toBeInTheDocument();
   });
 
   it('signs out at once when nothing waits', async () => {

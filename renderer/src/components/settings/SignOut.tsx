@@ -1,5 +1,5 @@
-// Signing out of the current account. Changes Harvest has not confirmed go with the sign-out, so
-// with any waiting the user is asked first, told how many, and offered to keep them.
+// Signing out of the current account. Changes Harvest has not confirmed stay on this computer but
+// are not sent while signed out, so with any waiting the user is asked first and told how many.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { countChanges } from '../../../../shared/pendingWords';
@@ -53,20 +53,22 @@ export function SignOut({ accountLabel }: { accountLabel: string }) {
 
 function ConfirmSignOut({ count, busy, onKeep, onSignOut }: { count: number; busy: boolean; onKeep: () => void; onSignOut: () => void }) {
   const keep = useRef<HTMLButtonElement>(null);
-  // The question takes the focus, on the answer that loses nothing.
+  // The question takes the focus, on the answer that delays nothing.
   useEffect(() => keep.current?.focus(), []);
+  // The queue is kept per account on disk through a sign-out (core/queue): nothing is lost, but
+  // nothing is sent either until this account is signed in again, which is worth a question.
   return (
     <div className="account-edit sign-out-question" role="group" aria-labelledby="sign-out-question">
       <p id="sign-out-question">
-        <strong>Sign out with {countChanges(count)} not in Harvest?</strong> They have not reached Harvest yet: signing out
-        loses them.
+        <strong>Sign out with {countChanges(count)} not in Harvest?</strong> They stay on this computer and are sent to
+        Harvest when you sign in to this account again.
       </p>
       <div className="form-actions">
         <button ref={keep} type="button" className="button is-small" onClick={onKeep}>
-          Keep them and stay signed in
+          Stay signed in
         </button>
-        <button type="button" className="button is-small is-danger" disabled={busy} onClick={onSignOut}>
-          Sign out and lose {countChanges(count)}
+        <button type="button" className="button is-small" disabled={busy} onClick={onSignOut}>
+          Sign out, keeping {countChanges(count)}
         </button>
       </div>
     </div>
