@@ -13,6 +13,7 @@ import type { AccountBook } from '../accounts/accountBook';
 import type { RateLimiter } from '../harvest/rateLimiter';
 import type { AppConfig, JsonStore, TokenVault } from '../ports';
 import type { PendingQueueOptions } from '../queue/pendingQueue';
+import type { RetryPolicy } from '../harvest/retry';
 
 /** Things only the host (desktop or web) can do; the core asks for them through this. */
 export interface HostHooks {
@@ -53,8 +54,10 @@ export interface CoreOptions {
    * simulator whose limit they raised); defaults to the one limiter every client of a token shares.
    */
   rateLimiter?: RateLimiter;
+  /** Injected for tests on a shortened clock: the client's waits between its own retries. */
+  clientRetry?: Partial<RetryPolicy>;
   /** Injected for tests: the pending-changes queue's backoff between tries, and its randomness. */
-  queueTuning?: Pick<PendingQueueOptions, 'backoff' | 'random'>;
+  queueTuning?: Pick<PendingQueueOptions, 'backoff' | 'random' | 'landingMs'>;
 }
 
 export interface Core {

@@ -39,6 +39,7 @@ export const createCore: CreateCore = async (options) => {
       ...clientConfig,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+      ...(options.clientRetry ? { retry: options.clientRetry } : {}),
     });
 
   // Every file found unreadable and set aside is told to the user once, whichever store it was.

@@ -24,7 +24,7 @@ export interface AccountQueueOptions {
   onSetAside?: (file: SetAsideFile) => void;
   now?: () => Date;
   /** For tests: backoff and randomness of the sender. */
-  tuning?: Pick<PendingQueueOptions, 'backoff' | 'random' | 'replayOne'>;
+  tuning?: Pick<PendingQueueOptions, 'backoff' | 'random' | 'landingMs' | 'replayOne'>;
 }
 
 /** Writes sent straight to Harvest, with the entry-gone wording of the popover's handlers. */

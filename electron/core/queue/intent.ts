@@ -37,6 +37,8 @@ const base = z.object({
   createdAt: momentSchema,
   /** Sends begun. Above 0 an earlier send may have reached Harvest: it is checked first. */
   attempts: z.number().int().nonnegative(),
+  /** When the last send began (ms since the epoch): a send still on its way is let land before the check. */
+  sentAt: z.number().int().nonnegative().optional(),
   /** Harvest's no on replay; kept until the user retries, edits or discards. */
   refusal: refusalSchema.nullable(),
   /** The entry as the popover shows it after this change (null: gone, for a delete). */

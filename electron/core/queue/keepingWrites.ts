@@ -226,6 +226,7 @@ export class KeepingWrites implements Writes {
       createdAt: this.context.now().toISOString(),
       // Sent once with no answer: Harvest may have it; said so, and checked before it goes again.
       attempts: isOutcomeUnknown(failure) ? 1 : 0,
+      ...(isOutcomeUnknown(failure) ? { sentAt: Date.now() } : {}),
       refusal: null,
       shown: shown === null ? null : withoutMark(shown),
     };

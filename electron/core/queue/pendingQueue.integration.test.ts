@@ -23,7 +23,7 @@ const now = () => new Date(Date.now() + offset);
 
 async function signedIn(accountId: number = SIMULATOR_ACCOUNTS.duration) {
   offset = 0;
-  harness = await startHarness({ now, queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5 } });
+  harness = await startHarness({ now, queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5, landingMs: 200 } });
   await harness.signIn(SIMULATOR_TOKENS.multi, accountId);
   const choices = await harness.call<ProjectChoice[]>('choices.projects', {});
   const project = choices[0];

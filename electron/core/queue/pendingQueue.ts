@@ -25,6 +25,14 @@ import { replayChange, type ReplayDeps, type ReplayOutcome } from './replayChang
 /** Between tries while Harvest cannot be reached: 2 s doubling to 5 minutes, half of it random. */
 export const QUEUE_BACKOFF: RetryPolicy = { ...defaultRetryPolicy, baseDelayMs: 2_000, maxDelayMs: 300_000 };
 
+/**
+ * How long a send whose answer was lost may still be on its way to Harvest (longer than the
+ * client's 15 s timeout). Harvest is asked whether it has the change only after this: asked
+ * sooner, a request still travelling (the app was killed mid-send, a proxy held it) could land
+ * after the answer "not there" and the change be made twice.
+ */
+export const LANDING_MS = 20_000;
+
 export interface PendingQueueOptions {
   file: QueueFileStore;
   replay: ReplayDeps;
@@ -32,6 +40,8 @@ export interface PendingQueueOptions {
   onChange: (changes: PendingChange[]) => void;
   backoff?: RetryPolicy;
   random?: () => number;
+  /** See LANDING_MS; shortened by tests whose simulator answers within a second. */
+  landingMs?: number;
   /** Harvest did not answer lately: a kept change waits for the backoff timer's probe. */
   offline?: () => boolean;
   /** A replay of one change; the real one by default (tests slow it or count it). */
@@ -41,6 +51,7 @@ export interface PendingQueueOptions {
 export class PendingQueue implements PendingChanges {
   private file: QueueFile;
   private draining: Promise<void> | null = null;
+  private again = false;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
@@ -148,10 +159,16 @@ export class PendingQueue implements PendingChanges {
   /** Sends what can be sent, in order; resolves when the queue is empty, blocked or waiting. */
   drain(): Promise<void> {
     if (this.draining !== null) {
+      // Asked while a run is ending (it may have just given up): another run follows it.
+      this.again = true;
       return this.draining;
     }
     this.draining = this.sendAll().finally(() => {
       this.draining = null;
+      if (this.again && !this.closed) {
+        this.again = false;
+        if (this.timer === null) void this.drain();
+      }
     });
     return this.draining;
   }
@@ -162,16 +179,31 @@ export class PendingQueue implements PendingChanges {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     await this.draining;
-    await this.saving;
+    await this.persist();
+    if (this.emitTimer !== null) clearTimeout(this.emitTimer);
   }
 
   private async sendAll(): Promise<void> {
     const replayOne = this.options.replayOne ?? replayChange;
     for (;;) {
       const next = nextToSend(this.file);
-      if (next === null || this.closed) return;
+      if (next === null || this.closed) {
+        await this.persist();
+        return;
+      }
+      this.again = false;
+      const landing = (next.sentAt ?? 0) + (this.options.landingMs ?? LANDING_MS) - Date.now();
+      if (next.attempts > 0 && landing > 0) {
+        await this.persist();
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          void this.drain();
+        }, landing);
+        this.timer.unref?.();
+        return;
+      }
       // On disk before it goes: a kill while it is on its way leaves a change that is checked.
-      const sending: Intent = { ...next, attempts: next.attempts + 1 };
+      const sending: Intent = { ...next, attempts: next.attempts + 1, sentAt: Date.now() };
       this.file = updateChange(this.file, sending);
       await this.persist();
       const outcome = await replayOne(sending, this.options.replay);
@@ -182,7 +214,10 @@ export class PendingQueue implements PendingChanges {
         this.changed();
         return;
       }
-      if (outcome.kind === 'signed-out') return;
+      if (outcome.kind === 'signed-out') {
+        await this.persist();
+        return;
+      }
       this.failures = 0;
       if (outcome.kind === 'refused') {
         this.file = updateChange(this.file, { ...sending, refusal: outcome.refusal });
@@ -190,7 +225,8 @@ export class PendingQueue implements PendingChanges {
         this.file = removeChange(this.file, sending.id);
         if (outcome.entryId !== undefined) this.file = resolveEntry(this.file, sending.entryId, outcome.entryId);
       }
-      await this.persist();
+      // Written with the next change's try (or when the queue stops): a kill before that leaves
+      // this one marked as sent, which is checked with Harvest and found done, never sent twice.
       this.changed();
     }
   }
@@ -215,8 +251,24 @@ export class PendingQueue implements PendingChanges {
     return write;
   }
 
+  private emitTimer: ReturnType<typeof setTimeout> | null = null;
+  private emitAgain = false;
+
+  /** Tells the list at once, then at most every 100 ms while a burst of changes goes out. */
   private changed(): void {
+    if (this.emitTimer !== null) {
+      this.emitAgain = true;
+      return;
+    }
     this.options.onChange(this.list());
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = null;
+      if (this.emitAgain) {
+        this.emitAgain = false;
+        this.changed();
+      }
+    }, 100);
+    this.emitTimer.unref?.();
   }
 }
 

@@ -113,14 +113,23 @@ async function create(intent: CreateIntent, deps: ReplayDeps): Promise<ReplayOut
   const company = await context.reference.company();
   const body = createBody(intent, company);
   const startsTimer = body.mode === 'duration' ? body.hours === undefined : body.endedTime === undefined;
-  const write = (): Promise<WireTimeEntry> =>
-    context.call((client) =>
+  let created: WireTimeEntry | null = null;
+  const write = async (): Promise<WireTimeEntry> => {
+    created = await context.call((client) =>
       client.createTimeEntry({ ...body, externalReference: { id: intent.id, groupId: EXTERNAL_REFERENCE_GROUP } }),
     );
+    return created;
+  };
   if (!startsTimer) return made(await write(), context);
-  const { wire, changedDates } = await startingTimer(context, write);
-  announceChange(context, changedDates);
-  return made(wire, context);
+  try {
+    const { wire, changedDates } = await startingTimer(context, write);
+    announceChange(context, changedDates);
+    return made(wire, context);
+  } catch (error) {
+    // Made, and a reading after it failed: the create is done, whatever runs beside it.
+    if (created !== null) return made(created, context);
+    throw error;
+  }
 }
 
 function made(wire: WireTimeEntry, context: AccountContext): ReplayOutcome {
@@ -168,7 +177,16 @@ async function stop(intent: Extract<Intent, { kind: 'stop' }>, deps: ReplayDeps)
   const { context } = deps;
   const id = intent.entryId;
   let wire = await context.call((client) => client.getTimeEntry(id));
-  if (wire.is_running) wire = await context.call((client) => client.stopTimeEntry(id));
+  if (wire.is_running) {
+    try {
+      wire = await context.call((client) => client.stopTimeEntry(id));
+    } catch (error) {
+      // A stop repeated after its answer was lost meets a stopped timer, which Harvest refuses.
+      if (!isAppFailure(error) || error.kind !== 'rejected') throw error;
+      wire = await context.call((client) => client.getTimeEntry(id));
+      if (wire.is_running) throw error;
+    }
+  }
   // Stopped now, or earlier by a send whose answer was lost: either way it ends at the moment the
   // user stopped it.
   const company = await context.reference.company();
@@ -221,7 +239,18 @@ async function restart(intent: Extract<Intent, { kind: 'restart' }>, deps: Repla
     );
     if (same !== undefined) return { kind: 'done', entryId: same.id };
   }
-  let { wire } = await startingTimer(context, () => context.call((client) => client.restartTimeEntry(id)));
+  let restarted: WireTimeEntry | null = null;
+  let wire: WireTimeEntry;
+  try {
+    ({ wire } = await startingTimer(context, async () => {
+      restarted = await context.call((client) => client.restartTimeEntry(id));
+      return restarted;
+    }));
+  } catch (error) {
+    // Restarted, and a reading after it failed: done; the moment is set on the next reading.
+    if (restarted === null) throw error;
+    wire = restarted;
+  }
   if (company.wantsTimestampTimers && wire.spent_date === toLocalDate(new Date(intent.createdAt))) {
     const started = clockOf(intent.createdAt, company.clock);
     const restarted = wire.id;

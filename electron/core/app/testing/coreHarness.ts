@@ -69,6 +69,7 @@ export interface HarnessOptions {
   dataDir?: string;
   rateLimiter?: RateLimiter;
   queueTuning?: CoreOptions['queueTuning'];
+  clientRetry?: CoreOptions['clientRetry'];
 }
 
 const SHORTCUTS: ShortcutStatus[] = [
@@ -131,6 +132,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now ? { now: options.now } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.queueTuning ? { queueTuning: options.queueTuning } : {}),
+    ...(options.clientRetry ? { clientRetry: options.clientRetry } : {}),
   });
 
   async function reply(channel: string, input?: unknown): Promise<Reply<unknown>> {
