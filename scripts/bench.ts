@@ -22,6 +22,7 @@ import { chromiumHere } from './browser/chromiumHere';
 import { cliColdStart } from './bench/cliColdStart';
 import { formatFigure, type Figure } from './bench/figures';
 import { popoverTiming } from './bench/popoverTiming';
+import { queueReplay } from './bench/queueReplay';
 import { rendererSize } from './bench/rendererSize';
 import { reviewRendering } from './bench/reviewRendering';
 import { reviewTiming } from './bench/reviewTiming';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   print(rendererSize(BUILT_RENDERER_DIR));
   print(reviewTiming());
   (await cliColdStart(ROOT)).forEach(print);
+  (await queueReplay()).forEach(print);
 
   await inBrowser(['warm popover show', 'warm page load beside an empty page', 'review view shown', 'review view beside a view that needs no data'], async (browser) => {
     const figures: Figure[] = [];

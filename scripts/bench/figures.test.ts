@@ -22,6 +22,17 @@ describe('formatFigure', () => {
   });
 });
 
+describe('a figure that must reach its target', () => {
+  it('prints the target as a floor and says MISSED below it', () => {
+    expect(formatFigure({ name: 'queue replay rate', value: 96.8, unit: '% of the limit', limit: 90, atLeast: true })).toBe(
+      'queue replay rate: 96.8 % of the limit (target >= 90 % of the limit) ok',
+    );
+    expect(formatFigure({ name: 'queue replay rate', value: 80, unit: '%', limit: 90, atLeast: true })).toBe(
+      'queue replay rate: 80 % (target >= 90 %) MISSED',
+    );
+  });
+});
+
 describe('median', () => {
   it('is the middle value, or the mean of the two middle values', () => {
     expect(median([5, 1, 3])).toBe(3);

@@ -5,15 +5,18 @@ export interface Figure {
   value: number | null;
   unit: string;
   limit: number;
+  /** The target is a floor (a rate to reach) instead of a ceiling (a time not to pass). */
+  atLeast?: boolean;
   note?: string;
 }
 
 export function formatFigure(figure: Figure): string {
-  const target = `(target <= ${figure.limit} ${figure.unit})`;
+  const target = `(target ${figure.atLeast ? '>=' : '<='} ${figure.limit} ${figure.unit})`;
   if (figure.value === null)
     return `${figure.name}: not measured ${target} MISSED${figure.note ? ` — ${figure.note}` : ''}`;
   const value = Number.isInteger(figure.value) ? String(figure.value) : figure.value.toFixed(1);
-  const verdict = figure.value <= figure.limit ? 'ok' : 'MISSED';
+  const met = figure.atLeast ? figure.value >= figure.limit : figure.value <= figure.limit;
+  const verdict = met ? 'ok' : 'MISSED';
   return `${figure.name}: ${value} ${figure.unit} ${target} ${verdict}${figure.note ? ` — ${figure.note}` : ''}`;
 }
 

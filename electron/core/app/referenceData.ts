@@ -36,6 +36,14 @@ export class ReferenceData {
     return this.get('company', false);
   }
 
+  /**
+   * What is cached of a kind, however old, without asking Harvest: for a change kept offline,
+   * where a request would only wait out the client's retries to fail.
+   */
+  cached<K extends FetchableKind>(kind: K): ReferenceValue<K> | null {
+    return this.cache.read(this.scope, kind)?.value ?? null;
+  }
+
   projects(options: { refresh?: boolean | undefined } = {}): Promise<ProjectChoice[]> {
     return this.get('projects', options.refresh === true);
   }

@@ -76,7 +76,9 @@ async function waitingOnDisk(path: string): Promise<number> {
 }
 
 function startChild(sim: Simulator, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['electron/core/queue/testing/coreInChild.ts'], {
+  // Node itself with tsx's loader, not the tsx command: that one runs the script in a second
+  // process, which a SIGKILL of the first would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/queue/testing/coreInChild.ts'], {
     env: {
       ...process.env,
       SIM_URL: sim.url,

@@ -280,6 +280,7 @@ export class KeepingWrites implements Writes {
   }
 
   private async company(): Promise<CompanySettings | null> {
+    if (this.offline()) return this.context.reference.cached('company');
     try {
       return await this.context.reference.company();
     } catch {
@@ -289,9 +290,9 @@ export class KeepingWrites implements Writes {
 
   /** The names the popover shows for a project and task, from the cached choices where it can. */
   private async names(projectId: number, taskId: number) {
-    let choices: ProjectChoice[] = [];
+    let choices: ProjectChoice[] = this.context.reference.cached('projects') ?? [];
     try {
-      choices = await this.context.reference.projects();
+      if (!this.offline()) choices = await this.context.reference.projects();
     } catch {
       // Not cached and Harvest unreachable: the entry shows its numbers until Harvest answers.
     }

@@ -206,7 +206,8 @@ export class PendingQueue implements PendingChanges {
       const sending: Intent = { ...next, attempts: next.attempts + 1, sentAt: Date.now() };
       this.file = updateChange(this.file, sending);
       await this.persist();
-      const outcome = await replayOne(sending, this.options.replay);
+      // Replayed as it was before this try: only an earlier send may have reached Harvest.
+      const outcome = await replayOne(next, this.options.replay);
       if (outcome.kind === 'unreachable') {
         // Not sent at all (refused before it left): it is only ours still, as before the try.
         if (!outcome.mayHaveApplied) this.file = updateChange(this.file, next);

@@ -70,6 +70,8 @@ export interface HarnessOptions {
   rateLimiter?: RateLimiter;
   queueTuning?: CoreOptions['queueTuning'];
   clientRetry?: CoreOptions['clientRetry'];
+  /** What the core sends through (a bench counts the answers); globalThis.fetch by default. */
+  fetch?: typeof fetch;
 }
 
 const SHORTCUTS: ShortcutStatus[] = [
@@ -133,6 +135,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.queueTuning ? { queueTuning: options.queueTuning } : {}),
     ...(options.clientRetry ? { clientRetry: options.clientRetry } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
   async function reply(channel: string, input?: unknown): Promise<Reply<unknown>> {
