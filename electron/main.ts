@@ -12,7 +12,7 @@ import { dispatch } from './core/app/dispatch';
 import { readConfig } from './core/config';
 import { APP_STORE_NAME } from './core/storage/jsonFileStore';
 import { desktopAccountBook } from './desktop/accountBook';
-import { commandLineCommandIn, handleArgvActions, notTheCommandLine, type ArgvAction } from './desktop/argv';
+import { commandLineWords, handleArgvActions, type ArgvAction } from './desktop/argv';
 import { appPage } from './desktop/bridge/main/appPage';
 import { popoverEventSink } from './desktop/bridge/main/events';
 import { registerIpc } from './desktop/bridge/main/ipc';
@@ -38,11 +38,13 @@ const REFRESH_INTERVAL_MS = 5 * 60 * 1000;
 // Chromium reads its switches once, before `ready`.
 applyStartupSwitches(app.commandLine, process.env, process.platform);
 
-const commandLineCommand = commandLineCommandIn(process.argv);
-if (commandLineCommand !== null) {
-  // A script meant the command line: a usage error it can see, not a tray that never exits.
-  process.stderr.write(notTheCommandLine(commandLineCommand));
-  app.exit(2);
+const cliWords = commandLineWords(process.argv, process.defaultApp === true);
+if (cliWords !== null) {
+  // The installed `harvest-tray` is the command line too: the same runCli, here in the main
+  // process, which is Node. No lock (a running tray must not take the command, nor a command
+  // keep a tray from starting), no window, nothing waiting for `ready`; app.exit because an app
+  // with no window never quits by itself.
+  void import('./cli/processHost').then(({ runCliInProcess }) => runCliInProcess(cliWords, (status) => app.exit(status)));
 } else if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our argv through 'second-instance' and acts on it.
   app.quit();

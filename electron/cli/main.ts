@@ -1,14 +1,5 @@
-// `harvest-tray`: the command line's process. Runs one command and exits with its status once
-// everything written has been flushed (a pipe on macOS is asynchronous: exiting early cuts it).
-import { runCli } from './runCli';
+// `harvest-tray` from a checkout (`npm run --silent cli`, `npm link`): the command line's own
+// process. The installed app runs the same thing in its main process (electron/main.ts).
+import { runCliInProcess } from './processHost';
 
-const status = await runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  platform: process.platform,
-  now: () => new Date(),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
-process.exit(status);
+await runCliInProcess(process.argv.slice(2), (status) => process.exit(status));

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { commandLineCommandIn, handleArgvActions, parseArgvActions, type ArgvAction } from './argv';
+import { commandLineWords, handleArgvActions, parseArgvActions, type ArgvAction } from './argv';
 
 describe('command-line actions', () => {
   it('finds the actions among Electron and Chromium arguments, once each', () => {
@@ -29,10 +29,18 @@ describe('command-line actions', () => {
 });
 
 describe('the command line’s words', () => {
-  it('are found after the program, as whole words only', () => {
-    expect(commandLineCommandIn(['/usr/bin/harvest-tray', 'entries', 'list', '--json'])).toBe('entries');
-    expect(commandLineCommandIn(['/usr/bin/electron', '/home/ada/harvest-tray', '--toggle'])).toBeNull();
-    expect(commandLineCommandIn(['/usr/bin/harvest-tray', '--quick-restart'])).toBeNull();
-    expect(commandLineCommandIn(['mcp'])).toBeNull();
+  it('are a launch whose first typed word is a command or an option of the command line', () => {
+    expect(commandLineWords(['/usr/bin/harvest-tray', 'entries', 'list', '--json'], false)).toEqual(['entries', 'list', '--json']);
+    expect(commandLineWords(['/usr/bin/harvest-tray', '--account=work', 'users', 'me'], false)).toEqual(['--account=work', 'users', 'me']);
+    expect(commandLineWords(['/usr/bin/harvest-tray', '--help'], false)).toEqual(['--help']);
+    expect(commandLineWords(['/usr/bin/electron', '/home/ada/harvest-tray', 'mcp'], true)).toEqual(['mcp']);
+  });
+
+  it('are not the tray’s own flags, Chromium’s switches, the app’s path or a word further on', () => {
+    expect(commandLineWords(['/usr/bin/electron', '/home/ada/harvest-tray', '--toggle'], true)).toBeNull();
+    expect(commandLineWords(['/usr/bin/harvest-tray', '--quick-restart'], false)).toBeNull();
+    expect(commandLineWords(['/usr/bin/harvest-tray', '--no-sandbox', 'mcp'], false)).toBeNull();
+    expect(commandLineWords(['/usr/bin/electron', 'mcp'], true)).toBeNull();
+    expect(commandLineWords(['/usr/bin/harvest-tray'], false)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Actions from the command line, for desktops where global shortcuts fail: users bind
 // `harvest-tray --quick-restart` to a key in their desktop settings. A second launch forwards
 // its argv to the running instance (single-instance lock), which runs the action.
-import { CLI_COMMAND_NAMES } from '../cli/commandNames';
+import { CLI_COMMAND_NAMES, CLI_PROGRAM_FLAGS } from '../cli/commandNames';
 
 export type ArgvAction = 'toggle' | 'quick-restart' | 'stop';
 
@@ -41,21 +41,20 @@ export function handleArgvActions(
   });
 }
 
-const CLI_COMMANDS: ReadonlySet<string> = new Set(CLI_COMMAND_NAMES);
+const CLI_FIRST_WORDS: ReadonlySet<string> = new Set([...CLI_COMMAND_NAMES, ...CLI_PROGRAM_FLAGS]);
 
 /**
- * The first of the command line's commands in this launch's arguments (`harvest-tray entries
- * list`), or null. The packages install this app under the command line's name, where the
- * command line itself is not carried: such a launch is a script that wants the command line.
+ * The words of a launch meant for the command line (`harvest-tray entries list --json`,
+ * `harvest-tray --json users me`, `harvest-tray --help`), or null for the tray. The packages
+ * install this app under the command line's name, and it is the command line then.
+ * Only the first word a person typed counts, so Chromium's switches and the tray's own flags
+ * never make a tray launch into a command. That word is argv[1] in a packaged app; started as
+ * `electron . …` (process.defaultApp, docs/api/process.md), argv[1] is the app's path.
  */
-export function commandLineCommandIn(argv: readonly string[]): string | null {
-  return argv.slice(1).find((arg) => CLI_COMMANDS.has(arg)) ?? null;
-}
-
-export function notTheCommandLine(command: string): string {
-  return (
-    `harvest-tray: "${command}" is a command of the harvest-tray command line, which this app does not carry; ` +
-    'the app itself takes only --toggle, --quick-restart and --stop. The command line runs from a checkout of ' +
-    'Harvest Tray: `npm run --silent cli -- ' + command + ' …`, or `npm link` there (README "Scripting and agents").\n'
-  );
+export function commandLineWords(argv: readonly string[], defaultApp: boolean): string[] | null {
+  const words = argv.slice(defaultApp ? 2 : 1);
+  const first = words[0];
+  if (first === undefined) return null;
+  const flag = first.startsWith('--') ? first.split('=')[0] : first;
+  return flag !== undefined && CLI_FIRST_WORDS.has(flag) ? words : null;
 }
