@@ -34,8 +34,11 @@ export async function runWebHost(
 
   const stop = (signal: NodeJS.Signals) => {
     process.stderr.write(`Stopping Harvest Tray (${signal})…\n`);
-    // A second signal while closing means "now".
-    process.once(signal, () => process.exit(130));
+    // A second Ctrl+C while closing means "now". A repeated SIGTERM does not: wrappers and
+    // service managers pass TERM on to the whole process group, so it can arrive twice for one
+    // request to stop, and the clean close (the queue's last write) should not be cut short.
+    if (signal === 'SIGINT') process.once('SIGINT', () => process.exit(130));
+    else process.on('SIGTERM', () => undefined);
     host.close().then(
       () => process.exit(0),
       () => process.exit(1),
