@@ -2,6 +2,7 @@
 // the request counter. The same state is driven in-process and over HTTP (./knobRoutes.ts).
 import { z } from 'zod';
 import { INVALID_TOKEN_BODY, type Reply } from './http';
+import { seeded } from './seeded';
 
 export const failureSpecSchema = z.union([
   z.object({
@@ -39,18 +40,6 @@ export const chaosSchema = z.object({
 });
 export type Chaos = z.infer<typeof chaosSchema>;
 export type ChaosInput = z.input<typeof chaosSchema>;
-
-/** A small seeded generator (mulberry32): the same seed, the same faults. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What the chaos draw decided for one request. */
 export type ChaosDraw = { kind: 'none' | 'server-error' | 'drop' | 'drop-after-write'; delayMs: number };

@@ -16,6 +16,7 @@ import { harvestRequester } from '../../simulator/testing/harvestRequest';
 import { SlidingWindowLimiter, realSleep } from '../harvest/rateLimiter';
 import { settle, startHarness, type Harness } from '../app/testing/coreHarness';
 import { queueFilePath } from './queueFile';
+import { seeded } from '../../simulator/seeded';
 
 const CHANGES = 1000;
 const RATE = { max: 300, windowMs: 1000 };
@@ -30,18 +31,6 @@ const FAST_BACKOFF = {
   maxRetryAfterMs: 60_000,
   defaultRetryAfterMs: 1_000,
 };
-
-/** A seeded generator, so a failing run can be run again as it was. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Expected {
   id: number;

@@ -1,0 +1,12 @@
+// Pseudo-random numbers that a seed repeats: the simulator's chaos and the tests that drive it.
+/** A small seeded generator (mulberry32): the same seed, the same sequence, so a run can be repeated. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
