@@ -14,6 +14,19 @@ export function provisionalId(file: QueueFile): [number, QueueFile] {
   return [-file.nextProvisional, { ...file, nextProvisional: file.nextProvisional + 1 }];
 }
 
+/**
+ * A create keeps the provisional id it was shown with unless the file on disk gave that id out
+ * meanwhile (another process kept a create too): then it takes the next free one. Ids are never
+ * given out twice, so a view holding one cannot meet another entry.
+ */
+export function claimProvisionalId(file: QueueFile, change: Intent): [QueueFile, Intent] {
+  if (!isCreate(change) || change.entryId >= 0) return [file, change];
+  if (-change.entryId >= file.nextProvisional) return [{ ...file, nextProvisional: -change.entryId + 1 }, change];
+  const [id, next] = provisionalId(file);
+  const shown = change.shown === null ? null : { ...change.shown, id };
+  return [next, { ...change, entryId: id, shown }];
+}
+
 /** The change still in the queue that made entry `entryId` (a create not yet through), if any. */
 function createOf(file: QueueFile, entryId: number): Intent | undefined {
   return file.intents.find((intent) => isCreate(intent) && intent.entryId === entryId);

@@ -234,9 +234,9 @@ export class KeepingWrites implements Writes {
 
   /** Keeps the change (on disk before this resolves) and answers the entry as it will be. */
   private async kept(change: Intent): Promise<TimeEntry> {
-    await this.queue.keep(change);
-    const entryId = this.queue.realId(change.entryId);
-    const shown = change.shown;
+    const stored = await this.queue.keep(change);
+    const entryId = this.queue.realId(stored.entryId);
+    const shown = stored.shown;
     if (shown === null) throw new AppFailure({ kind: 'unexpected', message: 'The change was kept without its entry.' });
     const day = { from: shown.spentDate, to: shown.spentDate };
     // Folded into an earlier change, the entry is as the queue shows it now.

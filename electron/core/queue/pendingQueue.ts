@@ -2,11 +2,15 @@
 // sent in order by one sender, under the account's rate limiter, as soon as Harvest is reachable
 // (the first answer after a failure, a wake from sleep, or a backoff timer with jitter between
 // tries). A change Harvest refuses stays, with Harvest's reason, for the user to retry or discard.
+// Other processes (the command line, the MCP server, a second window of the web host) may share
+// the file: every change here is made on the file as it is on disk, under its lock, and a change
+// another process makes is seen when the file moves (watched) and at this process's next change.
 import type { LocalDate, PendingChange, TimeEntry } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
 import { backoffDelayMs, defaultRetryPolicy, type RetryPolicy } from '../harvest/retry';
 import type { PendingChanges } from '../app/syncState';
 import {
+  claimProvisionalId,
   discardChange,
   keepChange,
   nextToSend,
@@ -55,8 +59,8 @@ export class PendingQueue implements PendingChanges {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  /** Kept and file writes take turns, so the file always holds the latest list. */
-  private saving: Promise<void> = Promise.resolve();
+  private unwatch: () => void = () => undefined;
+  private seeing: Promise<void> | null = null;
 
   private constructor(
     private readonly options: PendingQueueOptions,
@@ -66,7 +70,9 @@ export class PendingQueue implements PendingChanges {
   }
 
   static async open(options: PendingQueueOptions): Promise<PendingQueue> {
-    return new PendingQueue(options, await options.file.load());
+    const queue = new PendingQueue(options, await options.file.load());
+    queue.unwatch = options.file.watch(() => void queue.seeOthers());
+    return queue;
   }
 
   count(): number {
@@ -116,22 +122,54 @@ export class PendingQueue implements PendingChanges {
     return id;
   }
 
-  /** Keeps a change: resolves once it is on disk. Then sending is tried. */
-  async keep(change: Intent): Promise<void> {
-    this.file = keepChange(this.file, change);
-    await this.persist();
+  /**
+   * Keeps a change: resolves once it is on disk, with the change as kept (a create may have taken
+   * another provisional id, see claimProvisionalId). Then sending is tried.
+   */
+  async keep(change: Intent): Promise<Intent> {
+    const kept = await this.mutate((file) => {
+      const [claimed, own] = claimProvisionalId(file, change);
+      return [keepChange(claimed, own), own];
+    });
     this.changed();
     // Offline, trying at once would only mark the change as maybe sent (and stop it folding
     // with the next one); the backoff timer, or Harvest's next answer, tries soon enough.
+    this.tryAfterKeeping();
+    return kept;
+  }
+
+  private tryAfterKeeping(): void {
     if (this.options.offline?.() !== true) this.wake();
     else if (this.timer === null && this.draining === null) this.schedule(undefined);
   }
 
+  /**
+   * Another process changed the file: the list is read again, told, and what it holds is tried.
+   * Several moves of the file in a burst are read once.
+   */
+  seeOthers(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.seeing ??= this.options.file
+      .peek()
+      .then((file) => {
+        if (file === this.file || this.closed) return;
+        this.file = file;
+        this.changed();
+        if (this.hasSendable() && this.draining === null) this.tryAfterKeeping();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.seeing = null;
+      });
+    return this.seeing;
+  }
+
   async retry(id: string): Promise<PendingChange[]> {
-    const intent = this.file.intents.find((candidate) => candidate.id === id);
-    if (intent === undefined) throw gone();
-    this.file = updateChange(this.file, { ...intent, refusal: null });
-    await this.persist();
+    await this.mutate((file) => {
+      const intent = file.intents.find((candidate) => candidate.id === id);
+      if (intent === undefined) throw gone();
+      return [updateChange(file, { ...intent, refusal: null }), undefined];
+    });
     this.changed();
     this.failures = 0;
     this.wake();
@@ -139,9 +177,10 @@ export class PendingQueue implements PendingChanges {
   }
 
   async discard(id: string): Promise<PendingChange[]> {
-    if (!this.file.intents.some((candidate) => candidate.id === id)) throw gone();
-    this.file = discardChange(this.file, id);
-    await this.persist();
+    await this.mutate((file) => {
+      if (!file.intents.some((candidate) => candidate.id === id)) throw gone();
+      return [discardChange(file, id), undefined];
+    });
     this.changed();
     return this.list();
   }
@@ -176,58 +215,56 @@ export class PendingQueue implements PendingChanges {
   /** Stops sending (sign-out, switch, quit): the change on its way finishes, the rest stays on disk. */
   async close(): Promise<void> {
     this.closed = true;
+    this.unwatch();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     await this.draining;
-    await this.persist();
+    await this.seeing;
     if (this.emitTimer !== null) clearTimeout(this.emitTimer);
   }
 
   private async sendAll(): Promise<void> {
     const replayOne = this.options.replayOne ?? replayChange;
     for (;;) {
-      const next = nextToSend(this.file);
-      if (next === null || this.closed) {
-        await this.persist();
-        return;
-      }
+      if (this.closed) return;
       this.again = false;
-      const landing = (next.sentAt ?? 0) + (this.options.landingMs ?? LANDING_MS) - Date.now();
-      if (next.attempts > 0 && landing > 0) {
-        await this.persist();
+      // Chosen and marked as on its way in one change under the lock: another process draining
+      // the same file meets it marked, lets it land and checks it, so it is never sent twice.
+      const step = await this.mutate((file): [QueueFile, SendStep] => {
+        const next = nextToSend(file);
+        if (next === null) return [file, { kind: 'none' }];
+        const landing = (next.sentAt ?? 0) + (this.options.landingMs ?? LANDING_MS) - Date.now();
+        if (next.attempts > 0 && landing > 0) return [file, { kind: 'landing', waitMs: landing }];
+        const sending: Intent = { ...next, attempts: next.attempts + 1, sentAt: Date.now() };
+        return [updateChange(file, sending), { kind: 'send', next, sending }];
+      });
+      if (step.kind === 'none') return;
+      if (step.kind === 'landing') {
         this.timer = setTimeout(() => {
           this.timer = null;
           void this.drain();
-        }, landing);
+        }, step.waitMs);
         this.timer.unref?.();
         return;
       }
-      // On disk before it goes: a kill while it is on its way leaves a change that is checked.
-      const sending: Intent = { ...next, attempts: next.attempts + 1, sentAt: Date.now() };
-      this.file = updateChange(this.file, sending);
-      await this.persist();
+      const { next, sending } = step;
       // Replayed as it was before this try: only an earlier send may have reached Harvest.
       const outcome = await replayOne(next, this.options.replay);
       if (outcome.kind === 'unreachable') {
         // Not sent at all (refused before it left): it is only ours still, as before the try.
-        if (!outcome.mayHaveApplied) this.file = updateChange(this.file, next);
+        if (!outcome.mayHaveApplied) await this.mutate((file) => [updateChange(file, next), undefined]);
         this.schedule(outcome.retryAfterMs);
         this.changed();
         return;
       }
-      if (outcome.kind === 'signed-out') {
-        await this.persist();
-        return;
-      }
+      if (outcome.kind === 'signed-out') return;
       this.failures = 0;
-      if (outcome.kind === 'refused') {
-        this.file = updateChange(this.file, { ...sending, refusal: outcome.refusal });
-      } else {
-        this.file = removeChange(this.file, sending.id);
-        if (outcome.entryId !== undefined) this.file = resolveEntry(this.file, sending.entryId, outcome.entryId);
-      }
-      // Written with the next change's try (or when the queue stops): a kill before that leaves
-      // this one marked as sent, which is checked with Harvest and found done, never sent twice.
+      // A change discarded meanwhile (in another window or process) stays discarded.
+      await this.mutate((file) => {
+        if (outcome.kind === 'refused') return [updateChange(file, { ...sending, refusal: outcome.refusal }), undefined];
+        const through = removeChange(file, sending.id);
+        return [outcome.entryId === undefined ? through : resolveEntry(through, sending.entryId, outcome.entryId), undefined];
+      });
       this.changed();
     }
   }
@@ -245,11 +282,11 @@ export class PendingQueue implements PendingChanges {
     this.timer.unref?.();
   }
 
-  private persist(): Promise<void> {
-    const snapshot = this.file;
-    const write = this.saving.then(() => this.options.file.save(snapshot));
-    this.saving = write.catch(() => undefined);
-    return write;
+  /** Changes the list as it is on disk (see QueueFileStore.update); this process then shows that. */
+  private async mutate<T>(change: (file: QueueFile) => [QueueFile, T]): Promise<T> {
+    const { file, result } = await this.options.file.update(change);
+    this.file = file;
+    return result;
   }
 
   private emitTimer: ReturnType<typeof setTimeout> | null = null;
@@ -272,6 +309,11 @@ export class PendingQueue implements PendingChanges {
     this.emitTimer.unref?.();
   }
 }
+
+type SendStep =
+  | { kind: 'none' }
+  | { kind: 'landing'; waitMs: number }
+  | { kind: 'send'; next: Intent; sending: Intent };
 
 function gone(): AppFailure {
   return new AppFailure({ kind: 'not-found', message: 'That change is no longer waiting: it was sent or discarded.' });

@@ -2,10 +2,19 @@
 // Every write goes to a temporary file, is flushed to disk (fsync), then renamed over the old one
 // (write-file-atomic), so a crash or a kill at any moment leaves either the old queue or the new
 // one, never half of one; a change is told to the user as kept only after its write returned.
+//
+// The file is shared: the tray, the command line and the MCP server may each have the same
+// account's queue open at once. So every change to it is made under a lock on the file
+// (proper-lockfile: a lock directory beside it, taken over when its holder died), on the list as
+// it is on disk at that moment, and written before the lock is let go; no process ever writes a
+// list it read before another one wrote. Reading needs no lock: a rename is all or nothing.
+//
 // The file is outside input when read back: what cannot be read is set aside, never dropped,
 // and every change that still parses is kept.
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { lock } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { scopeKey, type AccountScope } from '../app/accountScope';
@@ -20,13 +29,30 @@ const salvageSchema = z.looseObject({
   intents: z.array(z.unknown()).catch([]),
 });
 
+/**
+ * A holder that has not touched its lock for this long is taken to be dead (killed mid-change).
+ * Locks are held for one read and one write, milliseconds; 5 s is the library's smallest.
+ */
+const STALE_LOCK_MS = 5_000;
+/** Waits out a live holder, and a dead one's lock until it is stale: about 10 s at most. */
+const LOCK_RETRIES = { retries: 200, factor: 1, minTimeout: 20, maxTimeout: 50 };
+
 export function queueFilePath(dataDir: string, scope: AccountScope): string {
   return join(dataDir, `pending-changes-${scopeKey(scope)}.json`);
 }
 
+/** What a change to the file made of it, and what the change had to say. */
+export interface Updated<T> {
+  file: QueueFile;
+  result: T;
+}
+
 export class QueueFileStore {
   readonly path: string;
-  private writing: Promise<void> = Promise.resolve();
+  /** This process's changes take turns before they take the lock. */
+  private turn: Promise<unknown> = Promise.resolve();
+  /** The list as last read or written here, and the file it came from (inode, size, time). */
+  private known: { stamp: string; file: QueueFile } | null = null;
 
   constructor(
     private readonly dataDir: string,
@@ -37,7 +63,92 @@ export class QueueFileStore {
     this.path = queueFilePath(dataDir, scope);
   }
 
-  async load(): Promise<QueueFile> {
+  /** The list as it is on disk now (a damaged file is set aside and what fits is kept). */
+  load(): Promise<QueueFile> {
+    return this.update((file) => [file, file]).then(({ file }) => file);
+  }
+
+  /** Replaces the whole list (resolves once it is on disk). */
+  save(file: QueueFile): Promise<void> {
+    return this.update(() => [file, undefined]).then(() => undefined);
+  }
+
+  /**
+   * Changes the list as it is on disk now, under the lock, and resolves once the result is on
+   * disk. `change` returns the same list when it changes nothing: nothing is written then.
+   */
+  update<T>(change: (file: QueueFile) => [QueueFile, T]): Promise<Updated<T>> {
+    const run = this.turn.then(() => this.locked(change));
+    // The next change waits for this one however it ends; the caller hears how it ended.
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The list as it is on disk now, without waiting for a lock (for a view, never for a change). */
+  async peek(): Promise<QueueFile> {
+    const stamp = await this.stamp();
+    if (stamp !== null && this.known?.stamp === stamp) return this.known.file;
+    if (stamp === null) return EMPTY_QUEUE;
+    const parsed = queueFileSchema.safeParse(await readJson(this.path));
+    // Half-understood: the next change, under the lock, sets it aside properly.
+    return parsed.success ? parsed.data : (this.known?.file ?? EMPTY_QUEUE);
+  }
+
+  /** Calls `onChange` when the file may have been changed (here or by another process). */
+  watch(onChange: () => void): () => void {
+    let watcher: FSWatcher | null = null;
+    try {
+      watcher = watch(this.dataDir, { persistent: false }, (_event, name) => {
+        if (name === null || name === basename(this.path)) onChange();
+      });
+      watcher.on('error', () => watcher?.close());
+    } catch {
+      // No folder yet, or no watching on this file system: changes are seen at the next change.
+    }
+    return () => watcher?.close();
+  }
+
+  private async locked<T>(change: (file: QueueFile) => [QueueFile, T]): Promise<Updated<T>> {
+    await mkdir(this.dataDir, { recursive: true });
+    const release = await lock(this.path, {
+      realpath: false,
+      stale: STALE_LOCK_MS,
+      retries: LOCK_RETRIES,
+      // Only an event loop stalled for seconds loses the lock; the write it guards has ended or
+      // is about to, and throwing from the library's timer would bring the whole app down.
+      onCompromised: () => undefined,
+    });
+    try {
+      const current = await this.read();
+      const [next, result] = change(current);
+      if (next !== current) await this.write(next);
+      return { file: next, result };
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  private async write(file: QueueFile): Promise<void> {
+    await writeFileAtomic(this.path, JSON.stringify(file), { encoding: 'utf8', mode: PRIVATE_MODE, fsync: true });
+    const stamp = await this.stamp();
+    this.known = stamp === null ? null : { stamp, file };
+  }
+
+  /** Under the lock: the file as it is, parsed (unchanged since this process last saw it: as then). */
+  private async read(): Promise<QueueFile> {
+    const stamp = await this.stamp();
+    if (stamp === null) {
+      this.known = null;
+      return EMPTY_QUEUE;
+    }
+    if (this.known?.stamp === stamp) return this.known.file;
+    const file = await this.parse();
+    const after = await this.stamp();
+    this.known = after === null ? null : { stamp: after, file };
+    return file;
+  }
+
+  private async parse(): Promise<QueueFile> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -72,20 +183,18 @@ export class QueueFileStore {
       intents: kept,
     };
     await this.setAside(kept.length, lost === 1 ? '1 change could not be read.' : `${lost} changes could not be read.`);
-    await this.save(file);
+    await this.write(file);
     return file;
   }
 
-  /** Resolves once the file is on disk; writes happen in the order they were asked for. */
-  save(file: QueueFile): Promise<void> {
-    const text = JSON.stringify(file);
-    const write = this.writing.then(async () => {
-      await mkdir(this.dataDir, { recursive: true });
-      await writeFileAtomic(this.path, text, { encoding: 'utf8', mode: PRIVATE_MODE, fsync: true });
-    });
-    // The next write waits for this one however it ends; the caller hears how it ended.
-    this.writing = write.catch(() => undefined);
-    return write;
+  /** Which version of the file is on disk (a rename gives a new inode), or null when there is none. */
+  private async stamp(): Promise<string | null> {
+    try {
+      const info = await stat(this.path, { bigint: true });
+      return `${info.ino}:${info.size}:${info.mtimeNs}`;
+    } catch {
+      return null;
+    }
   }
 
   private async setAside(kept: number, lostWords: string): Promise<void> {
@@ -100,5 +209,13 @@ export class QueueFileStore {
     } catch {
       // Already moved (another reader): nothing more to keep.
     }
+  }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return null;
   }
 }
