@@ -12,10 +12,15 @@ import { probeKeyring, realKeyringEntries } from '../core/accounts/keyringStore'
 import { plaintextStore } from '../core/accounts/plaintextStore';
 import type { KeyringProbe } from '../core/accounts/secretStore';
 import { createHarvestClient } from '../core/harvest/createHarvestClient';
+import { openAccountQueue } from '../core/queue/accountQueue';
+import { taggingCreates } from '../core/queue/createTags';
+import { cannotReachNow } from '../core/queue/replayChange';
 import { defaultDataDir } from '../web/userDataDir';
 import { toLocalDate } from '../../shared/localDate';
 import { APP_STORE_NAME } from '../core/storage/jsonFileStore';
+import { answeringWrites } from './answeringWrites';
 import { jsonFileStore } from './jsonFile';
+import { KeptChange } from './output/failure';
 import type { AccountSession } from './operations/operation';
 
 /** The command line's consent to a plaintext token file is a flag. */
@@ -74,26 +79,70 @@ export async function credentialsFor(context: CliContext, accountName: string | 
 
 export async function openAccountSession(context: CliContext, accountName: string | null): Promise<AccountSession> {
   const credentials = await credentialsFor(context, accountName);
-  const client = createHarvestClient({
-    apiUrl: credentials.apiUrl,
-    idUrl: credentials.idUrl,
-    accessToken: credentials.token,
-    accountId: credentials.accountId,
-  });
+  // Every create carries a reference, as the tray's do: one whose answer is lost is looked up.
+  const client = taggingCreates(
+    createHarvestClient({
+      apiUrl: credentials.apiUrl,
+      idUrl: credentials.idUrl,
+      accessToken: credentials.token,
+      accountId: credentials.accountId,
+    }),
+  );
   const { now } = context;
+  // Harvest did not answer the last request: a change is kept at once instead of tried again.
+  let unreachable = false;
+  const scope = { apiUrl: credentials.apiUrl, accountId: credentials.accountId };
   const services = createAccountServices({
-    scope: { apiUrl: credentials.apiUrl, accountId: credentials.accountId },
+    scope,
     cache: new ReferenceCache(context.store(), now),
     call: async (work) => {
       try {
-        return await work(client);
+        const answer = await work(client);
+        unreachable = false;
+        return answer;
       } catch (error) {
-        throw toAppFailure(error);
+        const failure = toAppFailure(error);
+        unreachable = cannotReachNow(failure);
+        throw failure;
       }
     },
     now,
     // No popover or tray listens in this process.
     emit: () => undefined,
   });
-  return { services, now, today: () => toLocalDate(now()) };
+  // The same queue file as the tray's for this account: what one keeps, any of them sends.
+  const answering = answeringWrites(services);
+  const { queue, writes } = await openAccountQueue({
+    dataDir: context.config.dataDir,
+    scope,
+    services,
+    send: answering.send,
+    onChange: () => undefined,
+    offline: () => unreachable,
+    now,
+  });
+  const keptChange = (entryId: number) => {
+    const id = queue.realId(entryId);
+    const change = queue.list().filter((candidate) => candidate.entryId === id).at(-1);
+    if (change === undefined) return null;
+    const why = !unreachable ? 'behind' : change.status.state === 'checking' ? 'answer-lost' : 'unreachable';
+    return new KeptChange(change.id, id, why);
+  };
+  return {
+    services,
+    writes,
+    queue,
+    async answered(entry) {
+      const kept = keptChange(entry.id);
+      if (kept !== null) throw kept;
+      return answering.answerFor(entry);
+    },
+    sent(entryId) {
+      const kept = keptChange(entryId);
+      if (kept !== null) throw kept;
+    },
+    now,
+    today: () => toLocalDate(now()),
+    close: () => queue.close(),
+  };
 }

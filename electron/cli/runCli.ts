@@ -41,7 +41,7 @@ export async function runCli(io: CliIo): Promise<number> {
   const actions: ProgramActions = {
     async runOperation(operation, params, options, headline) {
       globals = options;
-      await runOperation(cli(), operation, params, options, headline, out);
+      await runOperation(cli(), operation, params, options, headline, out, warn);
     },
     async listAccounts(options) {
       globals = options;

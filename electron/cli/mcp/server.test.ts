@@ -168,6 +168,34 @@ describe('harvest-tray mcp', () => {
     expect(await refusal('harvest_list_projects', { account: 'nobody' })).toContain('No account named "nobody"');
   });
 
+  it('an entry made while Harvest cannot be reached is kept, said so, and sent by the server itself, once', async () => {
+    const [sample] = await simList(studio, `/time_entries?user_id=${await myId(studio)}`, 'time_entries');
+    sim.knobs.setOffline(true);
+    let text: string;
+    try {
+      text = await refusal('harvest_create_time_entry', {
+        project_id: (sample?.project as Json).id,
+        task_id: (sample?.task as Json).id,
+        spent_date: today(),
+        hours: 0.75,
+        notes: 'Logged by an agent on a train',
+      });
+    } finally {
+      sim.knobs.setOffline(false);
+    }
+    // The connection went down with the create on its way: Harvest may have it, so it is
+    // checked after the landing wait (20 s) before it is sent again.
+    expect(text).toContain('The change is kept on this computer');
+    expect(text).toContain('do not make it again');
+    const landed = async () =>
+      (await simList(studio, `/time_entries?user_id=${await myId(studio)}`, 'time_entries')).filter(
+        (entry) => entry.notes === 'Logged by an agent on a train',
+      );
+    const end = Date.now() + 40_000;
+    while ((await landed()).length === 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await landed()).map((entry) => entry.hours)).toEqual([0.75]);
+  }, 60_000);
+
   it('refuses what the command line refuses, before anything is sent', async () => {
     const before = sim.knobs.requestCount();
     expect(await refusal('harvest_create_time_entry', { project_id: 1, task_id: 2, spent_date: '2020-01-01' })).toMatch(/^hours: /);

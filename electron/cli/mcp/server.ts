@@ -28,18 +28,20 @@ const accountParam = accountNameSchema
   .optional()
   .describe('A named account (see `harvest-tray accounts list`), such as "work" or "personal". Default: the server\'s account.');
 
-export function createMcpServer(options: Omit<McpOptions, 'stdin' | 'stdout'>): McpServer {
+export function createMcpServer(options: Omit<McpOptions, 'stdin' | 'stdout'>): { server: McpServer; closeSessions(): Promise<void> } {
   const server = new McpServer({ name: 'harvest-tray', version: packageJson.version });
   // One session per account for the life of the server, so the core's memory of entries (locks,
-  // what runs) carries from one call to the next, as in the tray.
-  const sessions = new Map<string, AccountSession>();
-  async function sessionFor(account: string | null): Promise<AccountSession> {
+  // what runs) carries from one call to the next, as in the tray, and the account's queue sends
+  // what it keeps while the server runs. Opened once even when the first calls come together.
+  const sessions = new Map<string, Promise<AccountSession>>();
+  function sessionFor(account: string | null): Promise<AccountSession> {
     const key = account ?? '';
     const known = sessions.get(key);
     if (known) return known;
-    const session = await openAccountSession(options.context, account);
-    sessions.set(key, session);
-    return session;
+    const opening = openAccountSession(options.context, account);
+    sessions.set(key, opening);
+    opening.catch(() => sessions.delete(key));
+    return opening;
   }
 
   for (const operation of seedOperations) {
@@ -49,7 +51,11 @@ export function createMcpServer(options: Omit<McpOptions, 'stdin' | 'stdout'>): 
       async (args): Promise<CallToolResult> => callTool(operation, args, options.context, sessionFor, options.defaultAccount),
     );
   }
-  return server;
+  const closeSessions = async () => {
+    const open = await Promise.allSettled(sessions.values());
+    await Promise.allSettled(open.map((session) => (session.status === 'fulfilled' ? session.value.close() : undefined)));
+  };
+  return { server, closeSessions };
 }
 
 async function callTool(
@@ -75,7 +81,7 @@ async function callTool(
 
 /** Serves until the client closes standard input. */
 export async function serveMcp(options: McpOptions): Promise<void> {
-  const server = createMcpServer(options);
+  const { server, closeSessions } = createMcpServer(options);
   const transport = new StdioServerTransport(options.stdin, options.stdout);
   const closed = new Promise<void>((resolve) => {
     options.stdin.once('end', resolve);
@@ -84,4 +90,6 @@ export async function serveMcp(options: McpOptions): Promise<void> {
   await server.connect(transport);
   await closed;
   await server.close();
+  // The change on its way finishes; whatever still waits stays on disk for the next host.
+  await closeSessions();
 }

@@ -106,7 +106,7 @@ export const createTimeEntry = defineOperation({
       ...(params.notes === undefined ? {} : { notes: params.notes }),
     };
     if (params.timer_started_at === undefined) {
-      return session.services.entries.createWire({ ...base, ...(params.hours === undefined ? {} : { hours: params.hours }) });
+      return session.answered(await session.writes.create({ ...base, ...(params.hours === undefined ? {} : { hours: params.hours }) }));
     }
     return startTimerAt(session, base, new Date(params.timer_started_at));
   },
@@ -148,15 +148,17 @@ export const updateTimeEntry = defineOperation({
       throw invalid('hours', 'Nothing to change: give the hours, the notes or the spent date.');
     }
   },
-  run: ({ services }, params) =>
-    services.entries.updateWire({
-      id: params.id,
-      patch: {
-        ...(params.hours === undefined ? {} : { hours: params.hours }),
-        ...(params.notes === undefined ? {} : { notes: params.notes }),
-        ...(params.spent_date === undefined ? {} : { spentDate: params.spent_date }),
-      },
-    }),
+  run: async (session, params) =>
+    session.answered(
+      await session.writes.update({
+        id: params.id,
+        patch: {
+          ...(params.hours === undefined ? {} : { hours: params.hours }),
+          ...(params.notes === undefined ? {} : { notes: params.notes }),
+          ...(params.spent_date === undefined ? {} : { spentDate: params.spent_date }),
+        },
+      }),
+    ),
 });
 
 export const deleteTimeEntry = defineOperation({
@@ -164,8 +166,9 @@ export const deleteTimeEntry = defineOperation({
   description: 'Delete a Harvest time entry by its ID.',
   params: { id: { kind: 'id', description: 'The time entry ID to delete.', required: true, positional: true } },
   shows: 'deleted',
-  run: async ({ services }, { id }) => {
-    await services.entries.delete({ id });
+  run: async (session, { id }) => {
+    await session.writes.delete({ id });
+    session.sent(id);
     return { id, deleted: true };
   },
 });
@@ -178,7 +181,7 @@ export const restartTimer = defineOperation({
   shows: 'entry',
   // The popover's restart: a locked entry is refused, the user's running timer is stopped first,
   // and Harvest refuses an entry that already runs (its message is what the caller sees).
-  run: ({ services }, { id }) => services.timers.restartWire({ id }),
+  run: async (session, { id }) => session.answered(await session.writes.restart({ id })),
 });
 
 export const stopTimer = defineOperation({
@@ -186,10 +189,10 @@ export const stopTimer = defineOperation({
   description: 'Stop a running time entry timer in Harvest. Without an ID, stops the timer that runs now.',
   params: { id: { kind: 'entryId', description: 'Time entry ID (default: the running one)', positional: true } },
   shows: 'entry',
-  run: async ({ services }, { id }) => {
-    const target = id ?? (await readRunningWire(services.context))[0]?.id;
+  run: async (session, { id }) => {
+    const target = id ?? (await readRunningWire(session.services.context))[0]?.id;
     if (target === undefined) throw new AppFailure({ kind: 'not-found', message: 'No timer is running.' });
-    return services.timers.stopWire({ id: target });
+    return session.answered(await session.writes.stop({ id: target }));
   },
 });
 
@@ -281,12 +284,12 @@ export const quickRestart = defineOperation({
     'Stop the running timer; otherwise restart the entry last worked on today, or start it anew today when it is from an earlier day.',
   params: {},
   shows: 'entry',
-  run: async ({ services }) => {
-    const result = await services.timers.quickRestartWire();
+  run: async (session) => {
+    const result = await session.writes.quickRestart();
     if (result.entry === null) {
       throw new AppFailure({ kind: 'not-found', message: 'Nothing to restart: no time entries in the last 30 days.' });
     }
-    return result.entry;
+    return session.answered(result.entry);
   },
 });
 

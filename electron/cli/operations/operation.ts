@@ -1,9 +1,12 @@
 // One seed operation, defined once for both doors: the command line builds its flags from the
 // parameters, the MCP server its tool (name, description, input schema) from the same object.
 import { z } from 'zod';
-import type { LocalDate } from '../../../shared/domain';
+import type { LocalDate, TimeEntry } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
 import type { AccountServices } from '../../core/app/accountServices';
+import type { WireTimeEntry } from '../../core/harvest/wire';
+import type { Writes } from '../../core/queue/keepingWrites';
+import type { PendingQueue } from '../../core/queue/pendingQueue';
 import { fieldKinds, type FieldKindName } from './fields';
 
 export interface ParamSpec {
@@ -33,11 +36,23 @@ export type ResultShape =
   | 'users'
   | 'deleted';
 
-/** What an operation runs with: one account's core services, and the clock. */
+/** What an operation runs with: one account's core services, its writes, and the clock. */
 export interface AccountSession {
   services: AccountServices;
+  /** The account's writes: sent to Harvest, or kept in its pending-changes queue when it cannot take them now. */
+  writes: Writes;
+  queue: PendingQueue;
+  /**
+   * Harvest's JSON of the entry a write answered with; throws KeptChange when the change to it
+   * was kept instead (see answeringWrites.ts).
+   */
+  answered(entry: TimeEntry): Promise<WireTimeEntry>;
+  /** Throws KeptChange when a change to this entry waits in the queue (a kept delete). */
+  sent(entryId: number): void;
   now(): Date;
   today(): LocalDate;
+  /** Lets the queue finish the change on its way; the rest stays on disk. */
+  close(): Promise<void>;
 }
 
 export interface OperationDefinition<S extends ParamSpecs> {

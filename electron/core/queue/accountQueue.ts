@@ -23,6 +23,8 @@ export interface AccountQueueOptions {
   offline?: () => boolean;
   onSetAside?: (file: SetAsideFile) => void;
   now?: () => Date;
+  /** The writes sent straight to Harvest (default: directWrites, the popover's). */
+  send?: Writes;
   /** For tests: backoff and randomness of the sender. */
   tuning?: Pick<PendingQueueOptions, 'backoff' | 'random' | 'landingMs' | 'replayOne'>;
 }
@@ -51,5 +53,6 @@ export async function openAccountQueue(options: AccountQueueOptions): Promise<Ac
     ...(options.offline ? { offline: options.offline } : {}),
     ...options.tuning,
   });
-  return { queue, writes: new KeepingWrites(queue, services.context, directWrites(services), options.offline) };
+  const send = options.send ?? directWrites(services);
+  return { queue, writes: new KeepingWrites(queue, services.context, send, options.offline) };
 }
