@@ -101,6 +101,12 @@ export const timeEntrySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /**
+   * Harvest's external reference id, where the entry has one. Every create the app sends carries
+   * the id of the queue's change that made it, so a create whose answer was lost is recognised in
+   * Harvest's list: the queue shows Harvest's entry then, not a provisional twin beside it.
+   */
+  externalReferenceId: z.string().optional(),
+  /**
    * Present when the entry is shown with changes Harvest has not confirmed: `entries.list` lays
    * the queue's waiting changes over what Harvest last said (a create appears with a provisional
    * id, an edit shows its new values, a stop shows the moment it was stopped, a delete hides the

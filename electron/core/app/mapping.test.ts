@@ -48,6 +48,12 @@ describe('toTimeEntry', () => {
     });
   });
 
+  it('keeps the external reference id, by which the queue knows an entry its create made', () => {
+    const made = wireTimeEntry({ external_reference: { id: 'chg-1' } });
+    expect(toTimeEntry(made).externalReferenceId).toBe('chg-1');
+    expect(toTimeEntry(wireTimeEntry({ external_reference: null }))).not.toHaveProperty('externalReferenceId');
+  });
+
   it('shows no lock reason on an unlocked entry, and a plain one on a locked entry without', () => {
     expect(toTimeEntry(wireTimeEntry({ is_locked: false, locked_reason: 'stale' })).lockedReason).toBeNull();
     expect(toTimeEntry(wireTimeEntry({ is_locked: true, locked_reason: null })).lockedReason).toBe(

@@ -36,6 +36,7 @@ export function toTimeEntry(wire: WireTimeEntry): TimeEntry {
     task: { id: wire.task.id, name: wire.task.name },
     createdAt: wire.created_at,
     updatedAt: wire.updated_at,
+    ...(wire.external_reference?.id ? { externalReferenceId: wire.external_reference.id } : {}),
   };
 }
 

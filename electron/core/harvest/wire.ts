@@ -28,6 +28,8 @@ export const wireTimeEntrySchema = z.object({
   is_closed: z.boolean(),
   is_billed: z.boolean(),
   invoice: z.object({ id: idSchema, number: z.string() }).nullable(),
+  // Null on most entries; the app's own creates carry the id of the change that made them.
+  external_reference: z.object({ id: z.string().nullish() }).nullish(),
   timer_started_at: instantSchema.nullable(),
   started_time: z.string().nullable(),
   ended_time: z.string().nullable(),

@@ -98,6 +98,42 @@ describe('what the popover sees', () => {
     ]);
   });
 
+  // A create whose answer was lost stays in the queue while it is checked (and after, until it is
+  // replayed), and Harvest's list already holds it, tagged with the change's id.
+  const range = { from: '2026-11-21', to: '2026-11-21' };
+  const harvestCopy = (id: number, reference: string) =>
+    timeEntry({ id, notes: 'Plans', hours: 0, isRunning: true, externalReferenceId: reference });
+
+  it('shows a create Harvest already holds once, as Harvest’s entry, not beside its provisional twin', () => {
+    const checking = { ...start('chg-a', -1), attempts: 1 };
+    const shown = overlayEntries([harvestCopy(501, 'chg-a'), timeEntry({ id: 8 })], [checking], range);
+    expect(shown.map((entry) => [entry.id, entry.pending?.status.state])).toEqual([
+      [501, undefined],
+      [8, undefined],
+    ]);
+  });
+
+  it('lays the changes kept against the provisional id over Harvest’s copy', () => {
+    const checking = { ...start('chg-a', -1), attempts: 1 };
+    const stopped = stop('chg-s', -1, at('10:45'), 0.75);
+    const renamed = edit('chg-e', -1, 'Better notes');
+    const shown = overlayEntries([harvestCopy(501, 'chg-a')], [checking, stopped, renamed], range);
+    expect(shown.map((entry) => [entry.id, entry.notes, entry.pending?.changeId, entry.pending?.changes])).toEqual([
+      [501, 'Better notes', 'chg-e', 2],
+    ]);
+  });
+
+  it('hides Harvest’s copy when the entry made offline was deleted since, and shows no twin', () => {
+    const checking = { ...start('chg-a', -1), attempts: 1 };
+    expect(overlayEntries([harvestCopy(501, 'chg-a')], [checking, del('chg-d', -1)], range)).toEqual([]);
+  });
+
+  it('still shows a create whose reference Harvest does not hold (another entry’s reference is no match)', () => {
+    const checking = { ...start('chg-a', -1), attempts: 1 };
+    const shown = overlayEntries([harvestCopy(501, 'chg-other')], [checking], range);
+    expect(shown.map((entry) => entry.id).sort()).toEqual([-1, 501]);
+  });
+
   it('says a change sent before is being checked, and a refused one with Harvest’s reason', () => {
     expect(toPendingChange({ ...edit('a', 7, 'x'), attempts: 1 }).status.state).toBe('checking');
     const refused = toPendingChange({ ...edit('a', 7, 'x'), refusal: { message: 'Hours too many', errorKind: 'rejected', status: 422 } });

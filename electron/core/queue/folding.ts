@@ -172,18 +172,27 @@ const TELLING: Record<PendingState['state'], number> = { refused: 2, checking: 1
  * What Harvest said, with the queue's changes laid over it in order: a create adds its entry (on
  * its provisional id), a change shows the entry as it will be, a delete hides it. Every entry a
  * change touches carries a pending mark.
+ *
+ * A change Harvest's list already holds (an entry carries its id as external reference: a create
+ * whose answer was lost, still waiting to be checked or replayed) is not laid over again: Harvest's
+ * entry stands for it, and the changes kept against its provisional id lie over Harvest's entry.
+ * Otherwise the same minutes would show twice, once on each id.
  */
 export function overlayEntries(harvest: TimeEntry[], intents: Intent[], range: { from: LocalDate; to: LocalDate }): TimeEntry[] {
+  const held = heldByHarvest(harvest, intents);
   const shown = new Map<number, TimeEntry | null>(harvest.map((entry) => [entry.id, entry]));
   const marks = new Map<number, PendingMark>();
   for (const intent of intents) {
-    const known = shown.get(intent.entryId);
+    if (held.changes.has(intent.id)) continue;
+    const entryId = held.entryIds.get(intent.entryId) ?? intent.entryId;
+    const after = intent.shown === null || intent.shown.id === entryId ? intent.shown : { ...intent.shown, id: entryId };
+    const known = shown.get(entryId);
     // A change to an entry outside these days (and not moved into them) leaves the list alone.
-    if (known === undefined && !isCreate(intent) && (intent.shown === null || !dayInRange(intent.shown.spentDate, range))) continue;
-    shown.set(intent.entryId, intent.shown);
+    if (known === undefined && !isCreate(intent) && (after === null || !dayInRange(after.spentDate, range))) continue;
+    shown.set(entryId, after);
     const state = stateOf(intent);
-    const before = marks.get(intent.entryId);
-    marks.set(intent.entryId, {
+    const before = marks.get(entryId);
+    marks.set(entryId, {
       changeId: intent.id,
       changes: (before?.changes ?? 0) + 1,
       status: before !== undefined && TELLING[before.status.state] > TELLING[state.state] ? before.status : state,
@@ -196,4 +205,21 @@ export function overlayEntries(harvest: TimeEntry[], intents: Intent[], range: {
     result.push(mark === undefined ? entry : { ...entry, pending: mark });
   }
   return result.sort(compareNewestFirst);
+}
+
+/** The waiting changes Harvest's entries carry as external reference, and the ids their creates have there. */
+function heldByHarvest(harvest: TimeEntry[], intents: Intent[]): { changes: Set<string>; entryIds: Map<number, number> } {
+  const byReference = new Map<string, number>();
+  for (const entry of harvest) {
+    if (entry.externalReferenceId !== undefined) byReference.set(entry.externalReferenceId, entry.id);
+  }
+  const changes = new Set<string>();
+  const entryIds = new Map<number, number>();
+  for (const intent of intents) {
+    const made = byReference.get(intent.id);
+    if (made === undefined) continue;
+    changes.add(intent.id);
+    if (isCreate(intent)) entryIds.set(intent.entryId, made);
+  }
+  return { changes, entryIds };
 }

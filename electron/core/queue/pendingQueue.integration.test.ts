@@ -21,9 +21,9 @@ const FAR_DAY = { from: '2020-01-06', to: '2020-01-06' };
 let offset = 0;
 const now = () => new Date(Date.now() + offset);
 
-async function signedIn(accountId: number = SIMULATOR_ACCOUNTS.duration) {
+async function signedIn(accountId: number = SIMULATOR_ACCOUNTS.duration, landingMs = 200) {
   offset = 0;
-  harness = await startHarness({ now, queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5, landingMs: 200 } });
+  harness = await startHarness({ now, queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5, landingMs } });
   await harness.signIn(SIMULATOR_TOKENS.multi, accountId);
   const choices = await harness.call<ProjectChoice[]>('choices.projects', {});
   const project = choices[0];
@@ -109,6 +109,37 @@ describe('changes made while Harvest cannot be reached', () => {
     expect(kept.pending?.status.message).toMatch(/may already have/);
     await drained(h);
     expect(await inHarvest(h, 'Answer lost on the way')).toHaveLength(1);
+  });
+
+  it('while a create whose answer was lost is checked, the day shows Harvest’s entry once, with what was kept since', async () => {
+    // A landing wait longer than the test: the create stays in the queue, being checked, throughout.
+    const { h, where } = await signedIn(SIMULATOR_ACCOUNTS.duration, 60_000);
+    h.sim.knobs.failNext({ drop: true, afterWrite: true, pathPrefix: '/v2/time_entries' });
+    const day = toLocalDate(now());
+    const kept = await h.call<TimeEntry>('entries.create', { ...where, spentDate: day, hours: 1.5, notes: 'Shown once' });
+    expect(kept).toMatchObject({ hours: 1.5, pending: { status: { state: 'checking' } } });
+    // Changed from the popover's row, which holds the provisional id: kept behind the create.
+    await h.call<TimeEntry>('entries.update', { id: kept.id, patch: { hours: 2 } });
+    expect(await h.call<PendingChange[]>('queue.list')).toHaveLength(2);
+    expect(await inHarvest(h, 'Shown once')).toMatchObject([{ hours: 1.5 }]);
+
+    // A moment later (the sign-in's reading no longer answers for the day), Harvest is read afresh.
+    offset += MINUTE;
+    await h.core.refresh();
+    expect((await h.call<SyncState>('sync.get')).online).toBe(true);
+    const shown = (await h.call<TimeEntry[]>('entries.list', { from: day, to: day })).filter((entry) => entry.notes === 'Shown once');
+    expect(shown.map((entry) => [entry.id > 0, entry.hours])).toEqual([[true, 2]]);
+    expect(shown[0]?.pending?.status.state).toBe('waiting');
+
+    // Checked at last (the next start, with a short wait): found by its reference, not sent again.
+    await h.core.dispose();
+    const again = await h.restart({ queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5, landingMs: 200 } });
+    try {
+      await drained(again);
+      expect(await inHarvest(again, 'Shown once')).toMatchObject([{ id: shown[0]?.id, hours: 2 }]);
+    } finally {
+      await again.core.dispose();
+    }
   });
 
   it('a create and a delete of the same entry while offline cancel out without a request', async () => {
