@@ -235,6 +235,28 @@ describe('running, restarting and stopping', () => {
     expect(((await studio.get(`/time_entries/${running?.id}`)).body as Entry).hours).toBe(1);
   });
 
+  it('in duration mode runs an entry created with hours on from them when restarted: hours_without_timer is what it was made with', async () => {
+    const target = await choice(studio, 'ACM-APP', 'Development');
+    const made = (await studio.post('/time_entries', { ...target, spent_date: TODAY, hours: 0.5, notes: 'Begun earlier' })).body as Entry;
+    expect(made).toMatchObject({ is_running: false, hours: 0.5, timer_started_at: null });
+    const restarted = await studio.patch(`/time_entries/${made.id}/restart`);
+    expect(restarted.body).toMatchObject({
+      id: made.id,
+      is_running: true,
+      hours: 0.5,
+      hours_without_timer: 0.5,
+      timer_started_at: clock.now().toISOString().replace('.000Z', 'Z'),
+    });
+    clock.advanceMinutes(15);
+    expect((await studio.get(`/time_entries/${made.id}`)).body).toMatchObject({ hours: 0.75, hours_without_timer: 0.5, is_running: true });
+  });
+
+  it('in start/end-time mode runs a timer created with a started_time in the past from that time', async () => {
+    const target = await choice(labs, 'TWR-DASH', 'Design');
+    const made = (await labs.post('/time_entries', { ...target, spent_date: TODAY, started_time: '13:30' })).body as Entry;
+    expect(made).toMatchObject({ is_running: true, started_time: '13:30', ended_time: null, hours: 0.5 });
+  });
+
   it('in start/end-time mode answers a restart with a NEW entry and leaves the old one stopped', async () => {
     const me = await myId(labs);
     const stoppedToday = (await entries(labs, `?user_id=${me}&is_running=false&from=${TODAY}`))[0];
