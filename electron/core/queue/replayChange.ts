@@ -1,7 +1,8 @@
 // Sends one kept change to Harvest, exactly once: a create is first looked for by its external
 // reference when an earlier send may have reached Harvest; a stop or restart is checked against
 // the entry's state before it is sent; edits and deletes are safe to repeat. Timers are written
-// with the moments the user made the change, not the moment the change got through.
+// with the moments the user made the change, not the moment the change got through: a timer
+// started offline and running still is made with the hours it has run and restarted on top of them.
 import type { CompanySettings } from '../../../shared/domain';
 import { AppFailure, isAppFailure } from '../../../shared/errors';
 import { toLocalDate } from '../../../shared/localDate';
@@ -39,15 +40,27 @@ export function cannotReachNow(error: unknown): boolean {
   return isAppFailure(error) && ['offline', 'timeout', 'server', 'rate-limited', 'cancelled'].includes(error.kind);
 }
 
+/**
+ * The first step of a change reached Harvest and the next did not (a create made, its restart cut
+ * off): the change is no longer only ours, so the next try looks for what Harvest has first.
+ */
+class PartlyMade extends Error {
+  constructor(readonly failure: unknown) {
+    super('Harvest has part of this change.');
+  }
+}
+
 export async function replayChange(intent: Intent, deps: ReplayDeps): Promise<ReplayOutcome> {
   try {
     return await send(intent, deps);
-  } catch (error) {
+  } catch (thrown) {
+    const partly = thrown instanceof PartlyMade;
+    const error = partly ? thrown.failure : thrown;
     if (cannotReachNow(error)) {
       const retry = isAppFailure(error) ? error.retryAfterSeconds : undefined;
       return {
         kind: 'unreachable',
-        mayHaveApplied: isOutcomeUnknown(error),
+        mayHaveApplied: partly || isOutcomeUnknown(error),
         ...(retry === undefined ? {} : { retryAfterMs: retry * 1000 }),
       };
     }
@@ -104,16 +117,20 @@ async function alreadyMade(intent: Intent, context: AccountContext): Promise<Wir
 
 async function create(intent: CreateIntent, deps: ReplayDeps): Promise<ReplayOutcome> {
   const { context } = deps;
+  const company = await context.reference.company();
   // Looked for whenever a send was begun: the answer may have been lost, or the app killed, after
   // Harvest saved it. A create kept after a try of its own whose outcome is unknown counts that try.
-  if (checkBeforeSending(intent)) {
-    const found = await alreadyMade(intent, context);
-    if (found !== null) return made(found, context);
+  const found = checkBeforeSending(intent) ? await alreadyMade(intent, context) : null;
+  if (found !== null) {
+    // Made by a try whose restart did not follow (cut off, or the app quit between the two).
+    if (runsOnItsHours(intent, company) && !found.is_running) return runOn(intent, found, context);
+    return made(found, context);
   }
-  const company = await context.reference.company();
-  const body = createBody(intent, company);
-  const startsTimer = body.mode === 'duration' ? body.hours === undefined : body.endedTime === undefined;
+  const body = createBody(intent, company, context.now());
+  const restartAfter = body.mode === 'duration' && body.hours !== undefined && runsOnItsHours(intent, company);
+  const startsTimer = restartAfter || (body.mode === 'duration' ? body.hours === undefined : body.endedTime === undefined);
   let created: WireTimeEntry | null = null;
+  let running: WireTimeEntry | null = null;
   const write = async (): Promise<WireTimeEntry> => {
     created = await context.call((client) =>
       client.createTimeEntry({ ...body, externalReference: { id: intent.id, groupId: EXTERNAL_REFERENCE_GROUP } }),
@@ -122,14 +139,53 @@ async function create(intent: CreateIntent, deps: ReplayDeps): Promise<ReplayOut
   };
   if (!startsTimer) return made(await write(), context);
   try {
-    const { wire, changedDates } = await startingTimer(context, write);
+    const { wire, changedDates } = await startingTimer(context, async () => {
+      const entry = await write();
+      running = restartAfter && !entry.is_running ? await restartMade(entry.id, context) : entry;
+      return running;
+    });
     announceChange(context, changedDates);
     return made(wire, context);
   } catch (error) {
-    // Made, and a reading after it failed: the create is done, whatever runs beside it.
-    if (created !== null) return made(created, context);
+    // Running, and a reading after it failed: the change is done, whatever runs beside it.
+    if (running !== null) return made(running, context);
+    // Made and not running yet: Harvest has it, so it must not go again as new.
+    if (created !== null) throw new PartlyMade(error);
     throw error;
   }
+}
+
+/**
+ * A timer started offline in a duration account and running still. Harvest starts a timer from the
+ * moment its create arrives, so the entry is made with the hours it has run since the user started
+ * it and restarted: it runs on top of them (hours_without_timer), counting from the real start.
+ */
+function runsOnItsHours(intent: CreateIntent, company: CompanySettings): boolean {
+  return !company.wantsTimestampTimers && intent.kind === 'start' && intent.stoppedAt === null && intent.fields.hours === undefined;
+}
+
+/** An entry an earlier try made and did not restart: brought up to the hours it has run, and run on. */
+async function runOn(intent: CreateIntent, found: WireTimeEntry, context: AccountContext): Promise<ReplayOutcome> {
+  const ran = hoursBetween(intent.createdAt, context.now());
+  let running: WireTimeEntry | null = null;
+  try {
+    const { wire, changedDates } = await startingTimer(context, async () => {
+      // Setting the hours is safe to repeat: a try cut off after it sets them again, to its own now.
+      if (Math.abs(found.hours - ran) >= 0.01) await context.call((client) => client.updateTimeEntry(found.id, { hours: ran }));
+      running = await restartMade(found.id, context);
+      return running;
+    });
+    announceChange(context, changedDates);
+    return made(wire, context);
+  } catch (error) {
+    if (running !== null) return made(running, context);
+    throw error;
+  }
+}
+
+/** Restarts an entry the queue made; it runs on top of the hours it was made with. */
+function restartMade(id: number, context: AccountContext): Promise<WireTimeEntry> {
+  return context.call((client) => client.restartTimeEntry(id));
 }
 
 function made(wire: WireTimeEntry, context: AccountContext): ReplayOutcome {
@@ -138,8 +194,11 @@ function made(wire: WireTimeEntry, context: AccountContext): ReplayOutcome {
   return { kind: 'done', entryId: wire.id };
 }
 
-/** The create as the account writes time, with the moments the user made it. */
-export function createBody(intent: CreateIntent, company: CompanySettings): CreateTimeEntry {
+/**
+ * The create as the account writes time, with the moments the user made it; `sentAt` (now) ends
+ * the hours of a duration timer that runs still, which is restarted after (see runsOnItsHours).
+ */
+export function createBody(intent: CreateIntent, company: CompanySettings, sentAt: Date): CreateTimeEntry {
   const { fields } = intent;
   const common = {
     projectId: fields.projectId,
@@ -150,7 +209,9 @@ export function createBody(intent: CreateIntent, company: CompanySettings): Crea
   if (!company.wantsTimestampTimers) {
     if (fields.hours !== undefined) return { mode: 'duration', ...common, hours: fields.hours };
     if (intent.stoppedAt !== null) return { mode: 'duration', ...common, hours: hoursBetween(intent.createdAt, intent.stoppedAt) };
-    return { mode: 'duration', ...common };
+    const ran = runsOnItsHours(intent, company) ? hoursBetween(intent.createdAt, sentAt) : 0;
+    // Under 0.01 h nothing is lost: a plain timer, started by the create itself.
+    return ran > 0 ? { mode: 'duration', ...common, hours: ran } : { mode: 'duration', ...common };
   }
   if (fields.startedTime !== undefined || fields.endedTime !== undefined) {
     return {

@@ -1,0 +1,139 @@
+// A timer started while Harvest cannot be reached and still running when the queue sends it:
+// Harvest must end with a timer that counts from the moment the user started it, not from the
+// moment the change got through, and must get it exactly once however the sending is broken off.
+// The core over real HTTP against the simulator, on a clock the test moves.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TimeEntry } from '../../../shared/domain';
+import { toLocalDate } from '../../../shared/localDate';
+import { SIMULATOR_ACCOUNTS } from '../../simulator';
+import type { Harness } from '../app/testing/coreHarness';
+import { clockAt, drained, fastQueue, goOffline, inHarvest, signedIn, until, type MovingClock } from './testing/queueHarness';
+
+let harnesses: Harness[] = [];
+afterEach(async () => {
+  // The last one started first: the first owns the simulator the others share.
+  for (const h of harnesses.reverse()) await h.close();
+  harnesses = [];
+});
+
+async function startedOfflineAtTen(notes: string, accountId: number = SIMULATOR_ACCOUNTS.duration, options: Parameters<typeof signedIn>[2] = {}) {
+  const clock = clockAt(10);
+  const { h, where } = await signedIn(clock, accountId, options);
+  harnesses.push(h);
+  await goOffline(h);
+  const started = await h.call<TimeEntry>('timer.start', { ...where, notes });
+  expect(started).toMatchObject({ isRunning: true, pending: { status: { state: 'waiting' } } });
+  return { h, clock };
+}
+
+async function backOnline(h: Harness): Promise<void> {
+  h.sim.knobs.setOffline(false);
+  await h.core.refresh();
+}
+
+type Break =
+  /** The connection is refused: the request never left. */
+  | 'refused'
+  /** The connection drops before Harvest reads the request. */
+  | 'lost'
+  /** Harvest carries the request out and the connection drops before its answer. */
+  | 'answer-lost';
+
+/**
+ * The network between the app and Harvest, breaking the requests that restart a timer as the test
+ * plans (every one while `down`, else the next planned break); everything else goes through.
+ */
+function restartLine() {
+  const line = { down: false, planned: [] as Break[], broken: 0, fetch: undefined as unknown as typeof fetch };
+  const cut = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+  line.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const broken: Break | undefined = url.endsWith('/restart') ? (line.down ? 'refused' : line.planned.shift()) : undefined;
+    if (broken === undefined) return fetch(input, init);
+    line.broken += 1;
+    if (broken === 'refused') throw cut('ECONNREFUSED');
+    if (broken === 'answer-lost') await fetch(input, init);
+    throw cut('ECONNRESET');
+  };
+  return line;
+}
+
+async function sentAt(h: Harness, clock: MovingClock, minutesLater: number): Promise<void> {
+  clock.advanceMinutes(minutesLater);
+  await backOnline(h);
+  await drained(h);
+}
+
+describe('a timer started offline and still running when it is sent', () => {
+  it('in a duration account runs on in Harvest from the moment it was started: started 10:00, sent 10:30, 0.5 h already', async () => {
+    const { h, clock } = await startedOfflineAtTen('Begun offline');
+    await sentAt(h, clock, 30);
+
+    const [made, ...more] = await inHarvest(h, 'Begun offline');
+    expect(more).toEqual([]);
+    expect(made).toMatchObject({ is_running: true, hours: 0.5, hours_without_timer: 0.5 });
+    // ... and it goes on counting from there.
+    clock.advanceMinutes(15);
+    expect(await inHarvest(h, 'Begun offline')).toMatchObject([{ is_running: true, hours: 0.75 }]);
+
+    const today = toLocalDate(clock.now());
+    const shown = (await h.call<TimeEntry[]>('entries.list', { from: today, to: today })).find((entry) => entry.notes === 'Begun offline');
+    expect(shown).toMatchObject({ id: made?.id, isRunning: true, hoursWithoutTimer: 0.5 });
+    expect(shown?.pending).toBeUndefined();
+  });
+
+  it('in a start/end-time account starts at the moment it was started: started_time 10:00', async () => {
+    const { h, clock } = await startedOfflineAtTen('Begun offline, timed', SIMULATOR_ACCOUNTS.timestamp);
+    await sentAt(h, clock, 30);
+
+    const made = await inHarvest(h, 'Begun offline, timed', SIMULATOR_ACCOUNTS.timestamp);
+    expect(made).toMatchObject([{ is_running: true, started_time: '10:00', ended_time: null, hours: 0.5 }]);
+  });
+
+  it('made in Harvest, and the app quits before the restart reached it: the next run finds the entry and runs it on, made once', async () => {
+    const line = restartLine();
+    line.planned.push('lost');
+    // The check of a send whose answer was lost waits longer than this app runs.
+    const { h, clock } = await startedOfflineAtTen('Broken off', SIMULATOR_ACCOUNTS.duration, { queueTuning: fastQueue(60_000), fetch: line.fetch });
+    clock.advanceMinutes(30);
+    await backOnline(h);
+    await until(async () => line.broken === 1, 'the restart to be lost on its way');
+    await h.core.dispose();
+    expect(await inHarvest(h, 'Broken off')).toMatchObject([{ is_running: false }]);
+
+    clock.advanceMinutes(10);
+    const again = await h.restart({ queueTuning: fastQueue() });
+    harnesses.push(again);
+    await drained(again);
+    expect(await inHarvest(again, 'Broken off')).toMatchObject([{ is_running: true, hours: 0.67, hours_without_timer: 0.67 }]);
+  });
+
+  it('restarted in Harvest and its answer lost: found running, not restarted again', async () => {
+    const line = restartLine();
+    line.planned.push('answer-lost');
+    const { h, clock } = await startedOfflineAtTen('Answer lost', SIMULATOR_ACCOUNTS.duration, { fetch: line.fetch });
+    clock.advanceMinutes(30);
+    await backOnline(h);
+    await drained(h);
+    expect(line.broken).toBe(1);
+    // A second restart of a running timer would have been refused, and kept for the user.
+    expect(h.eventsOf('queue.changed').flat().some((change) => change.status.state === 'refused')).toBe(false);
+    expect(await inHarvest(h, 'Answer lost')).toMatchObject([{ is_running: true, hours: 0.5, hours_without_timer: 0.5 }]);
+  });
+
+  it('the connection gone between the create and the restart: the change is checked, not sent as new, and the timer runs on', async () => {
+    const line = restartLine();
+    const { h, clock } = await startedOfflineAtTen('Cut between', SIMULATOR_ACCOUNTS.duration, { fetch: line.fetch });
+    clock.advanceMinutes(30);
+    line.down = true;
+    await backOnline(h);
+    // Refused on the first try (with the client's own retries) and again on the queue's next.
+    await until(async () => line.broken >= 8, 'the restart to be refused twice over');
+    expect(await inHarvest(h, 'Cut between')).toMatchObject([{ is_running: false }]);
+    clock.advanceMinutes(5);
+    line.down = false;
+    await h.core.refresh();
+    await drained(h);
+    expect(await inHarvest(h, 'Cut between')).toMatchObject([{ is_running: true, hours: 0.58, hours_without_timer: 0.58 }]);
+  });
+});
