@@ -21,6 +21,10 @@ function start(id: string, entryId: number, createdAt = at('10:00')): Intent {
 function stop(id: string, entryId: number, createdAt: string, hours: number): Intent {
   return { id, kind: 'stop', entryId, createdAt, attempts: 0, refusal: null, hours, shown: timeEntry({ id: entryId, hours }) };
 }
+function restart(id: string, entryId: number, createdAt: string, baseHours: number): Intent {
+  const shown = timeEntry({ id: entryId, hours: baseHours, hoursWithoutTimer: baseHours, isRunning: true, timerStartedAt: createdAt });
+  return { id, kind: 'restart', entryId, createdAt, attempts: 0, refusal: null, baseHours, stoppedAt: null, shown };
+}
 function edit(id: string, entryId: number, notes: string): Intent {
   return { id, kind: 'edit', entryId, createdAt: at('11:00'), attempts: 0, refusal: null, patch: { notes }, shown: timeEntry({ id: entryId, notes }) };
 }
@@ -50,6 +54,18 @@ describe('keeping a change', () => {
     const kept = keepChange(fileOf(start('a', -1, at('10:00'))), stop('s', -1, at('10:45'), 0.75));
     expect(kept.intents).toHaveLength(1);
     expect(kept.intents[0]).toMatchObject({ kind: 'start', stoppedAt: at('10:45'), shown: { hours: 0.75 } });
+  });
+
+  it('started, stopped, restarted and stopped offline: one create and one restart, each with its own two moments', () => {
+    let file = fileOf(start('a', -1, at('10:00')));
+    file = keepChange(file, stop('s1', -1, at('10:15'), 0.25));
+    file = keepChange(file, restart('r', -1, at('10:30'), 0.25));
+    expect(file.intents).toMatchObject([{ kind: 'start', stoppedAt: at('10:15') }, { kind: 'restart', baseHours: 0.25, stoppedAt: null }]);
+    file = keepChange(file, stop('s2', -1, at('10:40'), 0.42));
+    expect(file.intents).toMatchObject([
+      { kind: 'start', stoppedAt: at('10:15') },
+      { kind: 'restart', baseHours: 0.25, stoppedAt: at('10:40'), shown: { hours: 0.42 } },
+    ]);
   });
 
   it('folds an edit of an entry made offline into its create', () => {

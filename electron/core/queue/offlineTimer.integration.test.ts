@@ -3,7 +3,7 @@
 // moment the change got through, and must get it exactly once however the sending is broken off.
 // The core over real HTTP against the simulator, on a clock the test moves.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimeEntry } from '../../../shared/domain';
+import type { PendingChange, TimeEntry } from '../../../shared/domain';
 import { toLocalDate } from '../../../shared/localDate';
 import { SIMULATOR_ACCOUNTS } from '../../simulator';
 import type { Harness } from '../app/testing/coreHarness';
@@ -23,7 +23,7 @@ async function startedOfflineAtTen(notes: string, accountId: number = SIMULATOR_
   await goOffline(h);
   const started = await h.call<TimeEntry>('timer.start', { ...where, notes });
   expect(started).toMatchObject({ isRunning: true, pending: { status: { state: 'waiting' } } });
-  return { h, clock };
+  return { h, clock, id: started.id };
 }
 
 async function backOnline(h: Harness): Promise<void> {
@@ -135,5 +135,48 @@ describe('a timer started offline and still running when it is sent', () => {
     await h.core.refresh();
     await drained(h);
     expect(await inHarvest(h, 'Cut between')).toMatchObject([{ is_running: true, hours: 0.58, hours_without_timer: 0.58 }]);
+  });
+});
+
+describe('a timer started offline, then stopped and restarted offline', () => {
+  it('still running when sent: Harvest has both spans, and the second counts from its restart (10:00–10:15, then from 10:30; sent 10:45: 0.5 h)', async () => {
+    const { h, clock, id } = await startedOfflineAtTen('On and off');
+    clock.advanceMinutes(15);
+    await h.call('timer.stop', { id });
+    clock.advanceMinutes(15);
+    expect(await h.call<TimeEntry>('timer.restart', { id })).toMatchObject({ isRunning: true, hours: 0.25 });
+    await sentAt(h, clock, 15);
+
+    expect(await inHarvest(h, 'On and off')).toMatchObject([{ is_running: true, hours: 0.5, hours_without_timer: 0.5 }]);
+  });
+
+  it('its restart lost on the way to Harvest: the next try brings the hours up to then and restarts it once', async () => {
+    const line = restartLine();
+    const { h, clock, id } = await startedOfflineAtTen('On, off, cut off', SIMULATOR_ACCOUNTS.duration, { fetch: line.fetch });
+    clock.advanceMinutes(15);
+    await h.call('timer.stop', { id });
+    clock.advanceMinutes(15);
+    await h.call('timer.restart', { id });
+    line.planned.push('lost');
+    await sentAt(h, clock, 15);
+
+    expect(line.broken).toBe(1);
+    expect(await inHarvest(h, 'On, off, cut off')).toMatchObject([{ is_running: true, hours: 0.5, hours_without_timer: 0.5 }]);
+  });
+
+  it('stopped again before it is sent: Harvest has both spans and nothing runs (10:00–10:15 and 10:30–10:40: 0.42 h)', async () => {
+    const { h, clock, id } = await startedOfflineAtTen('On and off and on');
+    clock.advanceMinutes(15);
+    await h.call('timer.stop', { id });
+    clock.advanceMinutes(15);
+    await h.call('timer.restart', { id });
+    clock.advanceMinutes(10);
+    await h.call('timer.stop', { id });
+    // Each stop is folded into the start it ends: one create, one restart, both with their moments.
+    const ours = (await h.call<PendingChange[]>('queue.list')).filter((change) => change.entryId === id);
+    expect(ours.map((change) => change.kind)).toEqual(['start', 'restart']);
+    await sentAt(h, clock, 20);
+
+    expect(await inHarvest(h, 'On and off and on')).toMatchObject([{ is_running: false, hours: 0.42 }]);
   });
 });

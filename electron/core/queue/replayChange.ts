@@ -5,6 +5,7 @@
 // started offline and running still is made with the hours it has run and restarted on top of them.
 import type { CompanySettings } from '../../../shared/domain';
 import { AppFailure, isAppFailure } from '../../../shared/errors';
+import { toHarvestHours } from '../../../shared/hours';
 import { toLocalDate } from '../../../shared/localDate';
 import { isOutcomeUnknown } from '../harvest/errors';
 import type { CreateTimeEntry } from '../harvest/HarvestClient';
@@ -291,6 +292,12 @@ async function restart(intent: Extract<Intent, { kind: 'restart' }>, deps: Repla
   }
 
   if (before.is_running) return { kind: 'done' };
+  if (!company.wantsTimestampTimers) {
+    // Restarted offline and running still: Harvest runs it from the restart's arrival, so the time
+    // it has run since the user restarted it is added first (set, not added: safe to repeat).
+    const hours = toHarvestHours(intent.baseHours + hoursBetween(intent.createdAt, context.now()));
+    if (Math.abs(before.hours - hours) >= 0.01) await context.call((client) => client.updateTimeEntry(id, { hours }));
+  }
   if (mayHaveReachedHarvest(intent) && company.wantsTimestampTimers) {
     // The restart may have made a new entry already: the same work running today is that entry.
     const me = await context.reference.me();
