@@ -2,7 +2,7 @@
 // one file to load instead of hundreds of modules, which is most of a cold start (see
 // scripts/bench/cliColdStart.ts). The MCP server is a separate chunk, loaded only by `mcp`.
 // Beside the bundle, the list of files it was built from, so the launcher can tell cheaply
-// whether it is stale.
+// whether it is stale (scripts/cliBundleFreshness.mjs).
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -45,9 +45,18 @@ export async function buildCli({ outDir = CLI_OUT_DIR } = {}) {
     metafile: true,
     logLevel: 'warning',
   });
-  const inputs = Object.keys(result.metafile.inputs).map((input) => relative(ROOT, join(ROOT, input)));
+  const inputs = [...new Set(Object.keys(result.metafile.inputs).map(inputFile))];
   writeFileSync(join(outDir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
   return result;
+}
+
+/**
+ * The file behind one of esbuild's inputs, relative to the checkout. An import with attributes is
+ * named with them ("package.json with { type: 'json' }"): no such file, so the launcher would
+ * think the bundle stale and build it again on every run.
+ */
+function inputFile(input) {
+  return relative(ROOT, join(ROOT, input.replace(/ with \{.*\}$/, '')));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

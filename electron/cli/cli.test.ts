@@ -396,4 +396,13 @@ describe('the launcher', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   }, 60_000);
+
+  it('runs the bundle it made before as it is, without bundling again', async () => {
+    const env = { PATH: process.env.PATH ?? '' };
+    await runNode(['scripts/cli.mjs', '--version'], env);
+    const again = await runNode(['scripts/cli.mjs', '--version'], env);
+    outputs.push(again.stdout, again.stderr);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe('');
+  }, 60_000);
 });
