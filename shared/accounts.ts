@@ -1,7 +1,7 @@
 // Named accounts ("work", "personal") as both processes see them: the one grammar of a name, and
 // the list the popover's switcher and settings show. The same names are what `--account NAME`
 // takes on the command line (electron/core/accounts/).
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './domain';
 
 export const ACCOUNT_NAME_MAX = 40;

@@ -6,7 +6,7 @@
 // tests parse every reply and event with these schemas (core/app/testing/coreHarness.ts); they
 // are not parsed again at run time, where the core builds them from Harvest data it has already
 // parsed (harvest/wire.ts) and the renderer stays free of zod.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   accountSchema,
   companySettingsSchema,

@@ -1,6 +1,6 @@
 // The app's own model of Harvest data, as both processes see it. The main process maps Harvest's
 // replies into these shapes, so the renderer never depends on Harvest's wire format.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseClockTime } from './clockTime';
 import { checkTimesheetDate, isLocalDate } from './localDate';
 

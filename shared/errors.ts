@@ -1,5 +1,5 @@
 // Errors as values that cross the bridge. The renderer words them; it never sees a stack trace.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const appErrorKindSchema = z.enum([
   /** 401: the token is expired, revoked or wrong; the user must sign in again. */

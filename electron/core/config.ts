@@ -1,6 +1,6 @@
 // Configuration from the environment, read the same way by every host (README "Configuration").
 // Bad values fail loudly at start: a typo in an account id must not look like a wrong password.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppConfig } from './ports';
 
 const DEFAULT_API_URL = 'https://api.harvestapp.com/v2';

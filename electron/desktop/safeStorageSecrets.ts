@@ -4,7 +4,7 @@
 // command line cannot read these tokens; `harvest-tray accounts list` says so (core/accounts/).
 // Where safeStorage would only obfuscate (basic_text), it offers nothing, and the plaintext file
 // that both share is used with the user's consent instead.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SecretStore } from '../core/accounts/secretStore';
 import type { JsonStore } from '../core/ports';
 import { safeStorageNeedsConsent, type SafeStorageLike } from './vault';

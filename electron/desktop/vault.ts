@@ -3,7 +3,7 @@
 // by the OS (Keychain, DPAPI, libsecret/kwallet) before it touches disk; where Linux has no keyring
 // (basic_text) it is only obfuscated, so saving there needs the user's explicit consent. Only
 // load() ever hands the token back, and only the core holds this object.
-import { z } from 'zod';
+import * as z from 'zod';
 import { vaultBackendSchema, type VaultBackend } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { JsonStore, StoredCredentials, TokenVault } from '../core/ports';

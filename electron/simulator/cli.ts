@@ -1,7 +1,7 @@
 // `npm run sim -- --port N [--host 127.0.0.1] [--page-size N] [--latency MS] [--no-sample-data]`:
 // the Harvest simulator on its own, printing one line with what a client needs to reach it.
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS, startSimulator } from './index';
 
 const numberArg = z.coerce.number().int().min(0);

@@ -1,6 +1,6 @@
 // The knobs over HTTP, for tests that drive a simulator in another process (the web host, e2e).
 // No auth: the simulator only ever listens on loopback for tests and the demo.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HarvestHttpError, ok, type Reply, type RequestBody } from './http';
 import { chaosSchema, failureSpecSchema } from './knobs';
 import type { SimulatorKnobs } from './types';

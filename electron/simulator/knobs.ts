@@ -1,6 +1,6 @@
 // The test-facing controls: latency, scripted failures, offline, page size and rate limit, plus
 // the request counter. The same state is driven in-process and over HTTP (./knobRoutes.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { INVALID_TOKEN_BODY, type Reply } from './http';
 import { seeded } from './seeded';
 

@@ -1,6 +1,6 @@
 // The fields Harvest accepts when creating or updating a time entry, parsed from JSON or form
 // data (where every value arrives as a string).
-import { z } from 'zod';
+import * as z from 'zod';
 import { unprocessable, type RequestBody } from './http';
 
 const blankToUndefined = (value: unknown): unknown => (value === '' || value === null ? undefined : value);

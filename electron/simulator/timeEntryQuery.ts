@@ -1,6 +1,6 @@
 // GET /time_entries filters, exactly the documented set, and Harvest's fixed sort order
 // (spent_date newest first, then the most recently created).
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseLocalDate } from './clockTime';
 import { unprocessable } from './http';
 import type { SimTimeEntry } from './model';

@@ -2,7 +2,7 @@
 // tools' input schemas are built from these) and how a command-line flag's text becomes that
 // value. The grammars are the app's own: ids as Harvest's, dates as shared/localDate reads them,
 // hours in every form the popover's Hours field takes (shared/hours).
-import { z } from 'zod';
+import * as z from 'zod';
 import { channels } from '../../../shared/contract';
 import { idSchema, localDateSchema } from '../../../shared/domain';
 import { parseHours } from '../../../shared/hours';

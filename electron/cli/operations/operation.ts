@@ -1,6 +1,6 @@
 // One seed operation, defined once for both doors: the command line builds its flags from the
 // parameters, the MCP server its tool (name, description, input schema) from the same object.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalDate, TimeEntry } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
 import type { AccountServices } from '../../core/app/accountServices';

@@ -1,5 +1,5 @@
 // Exit statuses and the words of errors, with and without --json.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/errors';
 import { ConfigError } from '../../core/config';

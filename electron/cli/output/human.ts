@@ -1,6 +1,6 @@
 // Results for people: aligned columns, hours in the account's format (or the user's override from
 // the tray's settings), the running entry marked and its time counted up to now.
-import { z } from 'zod';
+import * as z from 'zod';
 import { liveHours } from '../../../shared/elapsed';
 import { formatHours } from '../../../shared/hours';
 import type { TimeFormat } from '../../../shared/domain';

@@ -6,7 +6,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountNameSchema } from '../../../shared/accounts';
 import { idSchema } from '../../../shared/domain';
 import { setAside } from '../storage/setAside';

@@ -1,6 +1,6 @@
 // The one place a request from a window or page meets a handler. Electron IPC and the web host's
 // HTTP bridge both call this, so parsing, error wording and token hygiene live here once.
-import { z } from 'zod';
+import * as z from 'zod';
 import { channels, isChannel, type Channel, type Handlers, type Reply } from '../../../shared/contract';
 import { AppFailure, type AppError } from '../../../shared/errors';
 

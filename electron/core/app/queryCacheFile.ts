@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod';
 import { channels } from '../../../shared/contract';
 import { isPersistedRoot, PERSISTED_QUERY_CHANNELS } from '../../../shared/persistedQueries';
 import { setAside, type SetAsideFile } from '../storage/setAside';

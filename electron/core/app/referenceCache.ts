@@ -2,7 +2,7 @@
 // server (./accountScope.ts) in the host's
 // store with the time it was fetched. The store is a file on disk, so every read is checked
 // against its schema; anything that does not fit is treated as never cached.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   accountSchema,
   companySettingsSchema,

@@ -1,7 +1,7 @@
 // The user's own app settings, kept in the host's store under a schema version. What the store
 // holds is outside input: written by an older version (migrated), hand-edited or truncated. Each
 // field is checked on read and a bad one falls back to its default instead of breaking start-up.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseClockTime } from '../../../shared/clockTime';
 import { DEFAULT_SETTINGS } from '../../../shared/defaultSettings';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/domain';

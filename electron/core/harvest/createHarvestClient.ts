@@ -1,5 +1,5 @@
 // The Harvest API v2 client: each operation is a URL, a body and a schema handed to http.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   CreateTimeEntry,
   HarvestClient,

@@ -1,7 +1,7 @@
 // One request to Harvest, start to finish: waits for the rate limiter, sends with the required
 // headers and a timeout, retries what is safe to retry, and returns the reply parsed by its
 // schema or throws a HarvestFailure. Nothing here logs, and no message carries the token.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   HarvestFailure,
   cancelledFailure,

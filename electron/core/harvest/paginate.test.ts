@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { collectAllPages, pageSchema } from './paginate';
 import { listPage } from './testing/wireSamples';
 

@@ -1,7 +1,7 @@
 // Harvest lists come in pages. Following `links.next` until it is null is the one loop that works
 // for both page-based and cursor-based lists: on cursor lists `page` and `next_page` are null on
 // middle pages, so a loop driven by them would stop early (paginate.test.ts shows both kinds).
-import { z } from 'zod';
+import * as z from 'zod';
 import { HarvestFailure } from './errors';
 
 /** The part of every list reply that pagination needs, plus the list itself under `key`. */

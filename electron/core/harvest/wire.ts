@@ -2,7 +2,7 @@
 // optional and nullable (generated/harvest-openapi.yaml), which would push null checks into every caller;
 // these schemas say what Harvest really sends, and the checks at the bottom make the compiler
 // prove each one still fits the type generated from the OpenAPI file.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateFormatSchema, idSchema, localDateSchema, timeFormatSchema, weekStartDaySchema } from '../../../shared/domain';
 import type { components } from './generated/harvest-api';
 

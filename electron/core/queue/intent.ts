@@ -1,7 +1,7 @@
 // A change kept in the pending-changes queue: what the user did, the moment they did it, and what
 // the popover shows meanwhile. This is the queue file's shape (outside input once written: it is
 // parsed back with these schemas) and what the sender replays.
-import { z } from 'zod';
+import * as z from 'zod';
 import { entryIdSchema, idSchema, localDateSchema, pendingKindSchema, timeEntrySchema } from '../../../shared/domain';
 
 const momentSchema = z.iso.datetime({ offset: true });

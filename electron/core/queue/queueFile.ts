@@ -16,7 +16,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { lock } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod';
 import { scopeKey, type AccountScope } from '../app/accountScope';
 import { PRIVATE_MODE } from '../storage/jsonFileStore';
 import { setAside, type SetAsideFile } from '../storage/setAside';

@@ -2,7 +2,7 @@
 // functions say what is due; Harvest is asked only when something is (before a "no timer"
 // reminder, whether a timer runs after all). What has been shown is remembered in the store, so a
 // restart neither repeats a reminder nor forgets a snooze.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventSink } from '../../../shared/contract';
 import {
   localDateSchema,

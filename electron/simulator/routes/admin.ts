@@ -1,6 +1,6 @@
 // Reference data that needs Administrator or Manager rights: /projects, /clients, /tasks, /users
 // with cursor pagination, and their single GETs. Members get 403, as in Harvest.
-import { z } from 'zod';
+import * as z from 'zod';
 import { clientJson, projectJson, taskJson, userJson } from '../harvestShapes';
 import { forbidden, notFound, ok, unprocessable, type Reply } from '../http';
 import { listEnvelope, readPageWindow } from '../pagination';
