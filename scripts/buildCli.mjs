@@ -3,7 +3,7 @@
 // scripts/bench/cliColdStart.ts). The MCP server is a separate chunk, loaded only by `mcp`.
 // Beside the bundle, the list of files it was built from, so the launcher can tell cheaply
 // whether it is stale (scripts/cliBundleFreshness.mjs).
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
@@ -45,7 +45,7 @@ export async function buildCli({ outDir = CLI_OUT_DIR } = {}) {
     metafile: true,
     logLevel: 'warning',
   });
-  const inputs = [...new Set(Object.keys(result.metafile.inputs).map(inputFile))];
+  const inputs = [...new Set(Object.keys(result.metafile.inputs).map(inputFile).map(installedAs))];
   writeFileSync(join(outDir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
   return result;
 }
@@ -57,6 +57,19 @@ export async function buildCli({ outDir = CLI_OUT_DIR } = {}) {
  */
 function inputFile(input) {
   return relative(ROOT, join(ROOT, input.replace(/ with \{.*\}$/, '')));
+}
+
+/**
+ * A file of an installed package stands for the whole installation: npm rewrites
+ * node_modules/.package-lock.json on every install, update and ci, so the launcher looks at one
+ * file where it looked at hundreds (zod alone is some 300) on every run. A package's file edited
+ * by hand is not seen; without that record (another installer), each file is listed as it is.
+ */
+function installedAs(file) {
+  const packages = file.match(/^(.*?node_modules)\//);
+  if (!packages) return file;
+  const record = join(packages[1], '.package-lock.json');
+  return existsSync(join(ROOT, record)) ? record : file;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

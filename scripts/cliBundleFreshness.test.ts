@@ -1,6 +1,6 @@
 // The launcher's question, asked of a bundle built into a folder of the test's own: a bundle just
 // built is fresh (so `harvest-tray` runs it as it is), one older than a file it came from is not.
-import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, ROOT } from './buildCli.mjs';
@@ -15,6 +15,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the inputs a bundle lists', () => {
+  it('name installed packages by npm\'s record of the installation, not file by file', async () => {
+    const inputs = JSON.parse(await readFile(join(outDir, 'inputs.json'), 'utf8')) as string[];
+    expect(inputs).toContain('electron/cli/main.ts');
+    expect(inputs.filter((input) => input.includes('node_modules/'))).toEqual([
+      expect.stringMatching(/(^|\/)node_modules\/\.package-lock\.json$/),
+    ]);
+  });
 });
 
 describe('isCliBundleStale', () => {
