@@ -5,7 +5,8 @@
 // no request), so the note says what dominates (scripts/bench/coldStartParts.ts). In the runs
 // here the command line paid about 55 ms beyond the floor, nearly all of it loading the bundle
 // (parsing it, zod building the schemas, commander the commands, Node's own modules they use);
-// the rest, Node's fetch loading on first use and the request, the floor pays too.
+// the rest the floor pays too: Node's fetch loading on first use, the request, and a process that
+// takes some 70 ms to end once fetch has run (process.exit right after the answer does not help).
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -5,7 +5,7 @@ describe('coldStartParts', () => {
   it('splits the start into Node, the bundle and the rest, and names the largest part', () => {
     expect(coldStartParts({ cliMs: 175, floorMs: 120, nodeMs: 22, loadedMs: 80, bundledDuringRuns: false })).toBe(
       'Node starting 22 ms, loading the bundle 58 ms, the rest 95 ms ' +
-        "(Node's fetch loading on first use, as in the floor, the request, the settings file, output); " +
+        "(Node's fetch loading on first use and, after it, a slower end of the process, both as in the floor; the request; the settings file; output); " +
         'most: the rest, 95 of 175 ms; 55 ms beyond the floor',
     );
   });

@@ -23,7 +23,7 @@ export function coldStartParts(medians: ColdStartMedians): string {
   const [node, bundle, rest] = parts;
   const note =
     `${node?.name} ${node?.ms} ms, ${bundle?.name} ${bundle?.ms} ms, ${rest?.name} ${rest?.ms} ms ` +
-    "(Node's fetch loading on first use, as in the floor, the request, the settings file, output); " +
+    "(Node's fetch loading on first use and, after it, a slower end of the process, both as in the floor; the request; the settings file; output); " +
     `most: ${largest.name}, ${largest.ms} of ${medians.cliMs} ms; ${medians.cliMs - medians.floorMs} ms beyond the floor`;
   // The launcher's staleness check once took a listed name for a missing file; every run then
   // bundled first, and the figure read as a slow bundle to load.
