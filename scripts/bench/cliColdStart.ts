@@ -3,7 +3,7 @@
 // measured in the same run: `node -e` doing one fetch of the same URL. Two more processes split
 // the time: `node -e 0` (Node itself) and `harvest-tray --version` (Node and loading the bundle,
 // no request), so the note says what dominates (scripts/bench/coldStartParts.ts). In the runs
-// here the command line paid about 55 ms beyond the floor, nearly all of it loading the bundle
+// here the command line paid about 50 ms beyond the floor, nearly all of it loading the bundle
 // (parsing it, zod building the schemas, commander the commands, Node's own modules they use);
 // the rest the floor pays too: Node's fetch loading on first use, the request, and a process that
 // takes some 70 ms to end once fetch has run (process.exit right after the answer does not help).
