@@ -74,6 +74,15 @@ describe('keeping a change', () => {
     expect(kept.intents[0]).toMatchObject({ fields: { notes: 'Better notes' }, shown: { notes: 'Better notes' } });
   });
 
+  it('folds an edit of a timer started offline and still running without making it a stopped entry', () => {
+    const notesEdit = edit('b', -1, 'Better notes');
+    const hoursEdit: Intent = { ...notesEdit, kind: 'edit', patch: { notes: 'Better notes', hours: 2 } };
+    const kept = keepChange(fileOf(start('a', -1)), hoursEdit);
+    expect(kept.intents).toHaveLength(1);
+    expect(kept.intents[0]).toMatchObject({ kind: 'start', fields: { notes: 'Better notes' }, stoppedAt: null });
+    expect(kept.intents[0]).not.toHaveProperty('fields.hours');
+  });
+
   it('appends a change to an entry Harvest already has', () => {
     expect(keepChange(fileOf(edit('a', 42, 'x')), del('b', 42)).intents).toHaveLength(2);
   });

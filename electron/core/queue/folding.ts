@@ -66,7 +66,12 @@ export function keepChange(file: QueueFile, change: Intent): QueueFile {
     return replace(file, { ...last, stoppedAt: change.createdAt, shown: change.shown });
   }
   if (change.kind === 'edit' && create !== undefined && own.length === 1 && untouched(create) && isCreate(create)) {
-    return replace(file, { ...create, fields: { ...create.fields, ...change.patch }, shown: change.shown });
+    // A timer still running has the hours it runs: hours in the create would make it a stopped
+    // entry (as the shown entry ignores them, see KeepingWrites.patched).
+    const running = create.kind === 'start' && create.stoppedAt === null;
+    const { hours: _hours, ...patch } = change.patch;
+    void _hours;
+    return replace(file, { ...create, fields: { ...create.fields, ...(running ? patch : change.patch) }, shown: change.shown });
   }
   return { ...file, intents: [...file.intents, change] };
 }
