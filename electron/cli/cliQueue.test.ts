@@ -72,6 +72,15 @@ describe('the command line keeps what Harvest cannot take now', () => {
     expect((await myEntries()).filter((entry) => entry.notes === 'On the train')).toHaveLength(1);
   });
 
+  it('offline, a quick restart it cannot know the entries for says Harvest could not be reached, not that there is nothing', async () => {
+    sim.knobs.setOffline(true);
+    const run = await cli.run(['timer', 'quick-restart', '--json']);
+    expect(run.status).toBe(1);
+    const error = (JSON.parse(run.stderr) as { error: { message: string; kept?: unknown } }).error;
+    expect(error.message).toContain('cannot reach Harvest');
+    expect(error).not.toHaveProperty('kept');
+  });
+
   it('tags every create it sends, so a create whose answer is lost can be found instead of made twice', async () => {
     const where = await somewhereToLogTime();
     const created = await cli.run(['entries', 'create', ...where, '--spent-date', toLocalDate(new Date()), '--hours', '0.25', '--json']);

@@ -104,7 +104,11 @@ export class KeepingWrites implements Writes {
       if (running !== undefined) return { action: 'stopped', entry: await this.keepStop(running.id, failure) };
       const today = toLocalDate(this.context.now());
       const last = entries.filter((entry) => entry.spentDate <= today).sort(compareRecentlyWorked)[0];
-      if (last === undefined) return { action: 'nothing-to-restart', entry: null };
+      if (last === undefined) {
+        // Nothing seen since start-up (a new command line): "nothing to restart" would be a guess.
+        if (failure !== undefined && entries.length === 0) throw failure;
+        return { action: 'nothing-to-restart', entry: null };
+      }
       if (last.spentDate === today && !last.isLocked) {
         return { action: 'restarted', entry: await this.keepRestart(last.id, failure) };
       }
