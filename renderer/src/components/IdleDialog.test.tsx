@@ -80,6 +80,24 @@ describe('the idle question', () => {
     expect(fake.callsTo('app.hidePopover')).toEqual([]);
   });
 
+  it('a question the main process pushes is not undone by an older answer still on its way', async () => {
+    useNoticeStore.setState({ notice: null, idleDeferred: null });
+    const fake = createFakeHarvestTray({ entries: [running], idleQuestion: null });
+    // The first reading of the question is slow (a busy machine): it began before the push...
+    const release = fake.hold('idle.question');
+    renderWithBridge(<App />, fake);
+    await screen.findByRole('list', { name: 'Time entries' });
+    await waitFor(() => expect(fake.callsTo('idle.question')).toHaveLength(1));
+    act(() => fake.emit('idle.changed', question));
+    await screen.findByRole('dialog', { name: 'You were away 25 min' });
+    // ...and answers "no question" after it: what was pushed later stays.
+    await act(async () => {
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.getByRole('dialog', { name: 'You were away 25 min' })).toBeInTheDocument();
+  });
+
   it('comes up when the main process asks, and goes when answered elsewhere', async () => {
     const { fake } = setup(null);
     await screen.findByRole('list', { name: 'Time entries' });

@@ -17,6 +17,15 @@ function invalidateDates(client: QueryClient, dates: string[]) {
   });
 }
 
+/**
+ * State the main process pushes is newer than any reading of it still on its way (the first
+ * reading on a busy machine can answer after a push): that reading is cancelled first, or its
+ * older answer would land on top and, say, take an idle question off the screen as it came up.
+ */
+function showPushed<T>(client: QueryClient, queryKey: readonly unknown[], value: T): void {
+  void client.cancelQueries({ queryKey, exact: true }).then(() => client.setQueryData(queryKey, value));
+}
+
 const viewFor: Record<EventPayload<'ui.navigate'>['view'], View> = {
   today: 'day',
   'new-entry': 'entry-form',
@@ -52,18 +61,18 @@ export function useBridgeEvents(): void {
           ui().showView(viewFor[view]);
         }
       }),
-      onEvent('sync.changed', (state) => client.setQueryData(queryKeys.sync, state)),
+      onEvent('sync.changed', (state) => showPushed(client, queryKeys.sync, state)),
       onEvent('queue.changed', (changes) => {
-        client.setQueryData(queryKeys.queue, changes);
+        showPushed(client, queryKeys.queue, changes);
         // Entries are shown with the queue's changes laid over them (a provisional id becomes
         // Harvest's, a refusal marks its entry): every change to the queue changes what they show.
         void client.invalidateQueries({ queryKey: queryKeys.entriesAll });
       }),
-      onEvent('notices.changed', (notices) => client.setQueryData(queryKeys.notices, notices)),
+      onEvent('notices.changed', (notices) => showPushed(client, queryKeys.notices, notices)),
       onEvent('settings.changed', (settings) => showSettings(client, settings)),
-      onEvent('shortcuts.changed', (status) => client.setQueryData(queryKeys.shortcuts, status)),
-      onEvent('idle.changed', (question) => client.setQueryData(queryKeys.idleQuestion, question)),
-      onEvent('reminders.changed', (reminder) => client.setQueryData(queryKeys.reminder, reminder)),
+      onEvent('shortcuts.changed', (status) => showPushed(client, queryKeys.shortcuts, status)),
+      onEvent('idle.changed', (question) => showPushed(client, queryKeys.idleQuestion, question)),
+      onEvent('reminders.changed', (reminder) => showPushed(client, queryKeys.reminder, reminder)),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [client]);
