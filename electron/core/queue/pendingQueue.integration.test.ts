@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PendingChange, ProjectChoice, SyncState, TimeEntry } from '../../../shared/domain';
 import { toLocalDate } from '../../../shared/localDate';
 import { SIMULATOR_ACCOUNTS, SIMULATOR_TOKENS } from '../../simulator';
-import { harvestRequester } from '../../simulator/testing/harvestRequest';
 import { settle, startHarness, type Harness } from '../app/testing/coreHarness';
+import { drained, FAR_DAY, fastQueue, inHarvest, MINUTE, until } from './testing/queueHarness';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -15,52 +15,18 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const MINUTE = 60_000;
-/** A day no reading has cached: asking for it reaches for Harvest. */
-const FAR_DAY = { from: '2020-01-06', to: '2020-01-06' };
 let offset = 0;
 const now = () => new Date(Date.now() + offset);
 
 async function signedIn(accountId: number = SIMULATOR_ACCOUNTS.duration, landingMs = 200) {
   offset = 0;
-  harness = await startHarness({ now, queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5, landingMs } });
+  harness = await startHarness({ now, queueTuning: fastQueue(landingMs) });
   await harness.signIn(SIMULATOR_TOKENS.multi, accountId);
   const choices = await harness.call<ProjectChoice[]>('choices.projects', {});
   const project = choices[0];
   const task = project?.tasks[0];
   if (!project || !task) throw new Error('The sample data has nowhere to log time.');
   return { h: harness, where: { projectId: project.projectId, taskId: task.taskId } };
-}
-const fastBackoff = {
-  maxRetries: 3,
-  maxRateLimitRetries: 5,
-  baseDelayMs: 50,
-  maxDelayMs: 200,
-  maxRetryAfterMs: 60_000,
-  defaultRetryAfterMs: 15_000,
-};
-
-async function until(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await settle(30);
-  }
-  throw new Error(`Timed out waiting: ${what}`);
-}
-
-async function drained(h: Harness): Promise<void> {
-  await until(async () => (await h.call<PendingChange[]>('queue.list')).length === 0, 'the queue to empty');
-}
-
-/** My entries in Harvest with these notes, read straight from the simulator. */
-async function inHarvest(h: Harness, notes: string, accountId: number = SIMULATOR_ACCOUNTS.duration) {
-  const harvest = harvestRequester(h.sim, { accountId });
-  const me = (await harvest.get('/users/me')).body as { id: number };
-  const body = (await harvest.get(`/time_entries?user_id=${me.id}`)).body as {
-    time_entries: Array<{ id: number; notes: string | null; hours: number; is_running: boolean; started_time: string | null; ended_time: string | null }>;
-  };
-  return body.time_entries.filter((entry) => entry.notes === notes);
 }
 
 describe('changes made while Harvest cannot be reached', () => {
@@ -133,7 +99,7 @@ describe('changes made while Harvest cannot be reached', () => {
 
     // Checked at last (the next start, with a short wait): found by its reference, not sent again.
     await h.core.dispose();
-    const again = await h.restart({ queueTuning: { backoff: { ...fastBackoff }, random: () => 0.5, landingMs: 200 } });
+    const again = await h.restart({ queueTuning: fastQueue() });
     try {
       await drained(again);
       expect(await inHarvest(again, 'Shown once')).toMatchObject([{ id: shown[0]?.id, hours: 2 }]);
