@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,4 +66,12 @@ describe('the queue file', () => {
     await Promise.all([1, 2, 3].map((n) => files.save({ ...EMPTY_QUEUE, nextProvisional: n })));
     expect((await files.load()).nextProvisional).toBe(3);
   });
+
+  it('takes over the lock of a process killed while it held it, once that lock is stale', async () => {
+    const { files } = await store();
+    await files.save({ ...EMPTY_QUEUE, intents: [change] });
+    // What a holder killed mid-change leaves behind: its lock, touched a moment ago.
+    await mkdir(`${files.path}.lock`);
+    expect((await files.load()).intents).toEqual([change]);
+  }, 15_000);
 });

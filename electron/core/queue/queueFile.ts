@@ -34,8 +34,13 @@ const salvageSchema = z.looseObject({
  * Locks are held for one read and one write, milliseconds; 5 s is the library's smallest.
  */
 const STALE_LOCK_MS = 5_000;
-/** Waits out a live holder, and a dead one's lock until it is stale: about 10 s at most. */
-const LOCK_RETRIES = { retries: 200, factor: 1, minTimeout: 20, maxTimeout: 50 };
+/** Between tries for a held lock (a live holder lets go within milliseconds). */
+const LOCK_RETRY_MS = 25;
+/**
+ * Waits out a live holder, and a dead one's lock until it is stale and taken over: twice the
+ * stale time, so a lock left by a process killed just now is always outlasted (10 s at most).
+ */
+const LOCK_RETRIES = { retries: (2 * STALE_LOCK_MS) / LOCK_RETRY_MS, factor: 1, minTimeout: LOCK_RETRY_MS, maxTimeout: LOCK_RETRY_MS };
 
 export function queueFilePath(dataDir: string, scope: AccountScope): string {
   return join(dataDir, `pending-changes-${scopeKey(scope)}.json`);
