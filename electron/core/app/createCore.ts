@@ -15,7 +15,7 @@ import { createPresence } from './presence';
 import { NoticeBoard } from './notices';
 import { describeSetAside, type SetAsideFile } from '../storage/setAside';
 import { QueryCacheFiles } from './queryCacheFile';
-import { withLastShown } from './lastShownEntries';
+import { lastShownEntries, withLastShown } from './lastShownEntries';
 import { ReferenceCache } from './referenceCache';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
 import { SettingsService } from './settings';
@@ -100,6 +100,7 @@ export const createCore: CreateCore = async (options) => {
       now,
       onSetAside: tellSetAside,
       offline: () => !sync.state().online,
+      lastShown: async () => lastShownEntries(await queryCaches.load(account.scope)),
       ...(options.queueTuning ? { tuning: options.queueTuning } : {}),
       onChange: (changes) => {
         if (session.activeAccount() !== account) return;
@@ -203,7 +204,12 @@ export const createCore: CreateCore = async (options) => {
         // Offline with changes waiting: what was last read (in this run, else what the popover
         // last showed before it), as the changes will leave it.
         if (!cannotReachNow(error) || queue.count() === 0) throw error;
-        const lastShown = withLastShown(ledger.inRange(request), await queryCaches.load(account.scope), request);
+        const lastShown = withLastShown(
+          ledger.inRange(request),
+          lastShownEntries(await queryCaches.load(account.scope)),
+          request,
+          ledger.knowsWhatRuns(),
+        );
         return queue.overlay(lastShown, request);
       }
     },

@@ -30,6 +30,12 @@ export function compareRecentlyWorked(a: TimeEntry, b: TimeEntry): number {
 
 export class EntryLedger {
   private readonly entries = new Map<number, TimeEntry>();
+  private runningRead = false;
+
+  /** Whether this run has read from Harvest which timer runs (an older view's is then out of date). */
+  knowsWhatRuns(): boolean {
+    return this.runningRead;
+  }
 
   get(id: number): TimeEntry | undefined {
     return this.entries.get(id);
@@ -51,6 +57,7 @@ export class EntryLedger {
 
   /** A fresh reading of which entries run: every other known entry has stopped. */
   setRunning(running: TimeEntry[]): void {
+    this.runningRead = true;
     const ids = new Set(running.map((entry) => entry.id));
     for (const [id, entry] of this.entries) {
       if (entry.isRunning && !ids.has(id)) this.entries.set(id, { ...entry, isRunning: false, timerStartedAt: null });

@@ -1,6 +1,6 @@
 // One account's queue and the writes that go through it, built the same way for every host (the
 // popover's core, the command line, the MCP server), over the account's own services.
-import type { PendingChange } from '../../../shared/domain';
+import type { PendingChange, TimeEntry } from '../../../shared/domain';
 import type { AccountScope } from '../app/accountScope';
 import type { AccountServices } from '../app/accountServices';
 import { changingEntry } from '../app/entryGone';
@@ -22,6 +22,8 @@ export interface AccountQueueOptions {
   /** Harvest did not answer lately: changes are kept without a try of their own. */
   offline?: () => boolean;
   onSetAside?: (file: SetAsideFile) => void;
+  /** The entries the popover last showed (its cache on disk), for changes to those not read in this run. */
+  lastShown?: () => Promise<TimeEntry[]>;
   now?: () => Date;
   /** The writes sent straight to Harvest (default: directWrites, the popover's). */
   send?: Writes;
@@ -54,5 +56,5 @@ export async function openAccountQueue(options: AccountQueueOptions): Promise<Ac
     ...options.tuning,
   });
   const send = options.send ?? directWrites(services);
-  return { queue, writes: new KeepingWrites(queue, services.context, send, options.offline) };
+  return { queue, writes: new KeepingWrites(queue, services.context, send, options.offline, options.lastShown) };
 }

@@ -10,6 +10,7 @@ import { toLocalDate } from '../../../shared/localDate';
 import { isOutcomeUnknown } from '../harvest/errors';
 import type { AccountContext } from '../app/accountContext';
 import { compareRecentlyWorked } from '../app/entryLedger';
+import { withLastShown } from '../app/lastShownEntries';
 import { toTimeEntry } from '../app/mapping';
 import { newChangeId, withCreateTag, type CreateTag } from './createTags';
 import type { Intent, KeptFields } from './intent';
@@ -22,6 +23,11 @@ type Patch = ParsedRequestOf<'entries.update'>['patch'];
 type Failure = unknown;
 
 const EVERY_DAY = { from: '0000-01-01', to: '9999-12-31' };
+
+/** Harvest is out of reach and what the change is about was never seen here: nothing to keep it against. */
+function unseen(what: 'this entry' | 'your entries'): AppFailure {
+  return new AppFailure({ kind: 'offline', message: `Harvest Tray cannot reach Harvest and has not seen ${what} yet.` });
+}
 
 /** The writes of one account, in words of the contract, each either sent or kept. */
 export interface Writes {
@@ -45,6 +51,8 @@ export class KeepingWrites implements Writes {
      * costs the client's retries, seconds of a click going nowhere); the queue's own timer probes.
      */
     private readonly offline: () => boolean = () => false,
+    /** The entries the popover last showed: what a change is kept against when this run read none. */
+    private readonly lastShown: () => Promise<TimeEntry[]> = async () => [],
   ) {}
 
   create(request: CreateRequest): Promise<TimeEntry> {
@@ -77,7 +85,7 @@ export class KeepingWrites implements Writes {
       [id],
       () => this.send.update({ id, patch: request.patch }),
       async (failure) => {
-        const before = this.entryToChange(id, failure);
+        const before = await this.entryToChange(id, failure);
         const shown = await this.patched(before, request.patch);
         return this.kept({ ...this.base(id, shown, failure), kind: 'edit', patch: request.patch });
       },
@@ -90,7 +98,7 @@ export class KeepingWrites implements Writes {
       [id],
       () => this.send.delete({ id }),
       async (failure) => {
-        this.entryToChange(id, failure);
+        await this.entryToChange(id, failure);
         await this.queue.keep({ ...this.base(id, null, failure), kind: 'delete' });
         return { id: request.id };
       },
@@ -99,14 +107,14 @@ export class KeepingWrites implements Writes {
 
   async quickRestart(): Promise<QuickRestartResult> {
     return this.writeOrKeep([], () => this.send.quickRestart(), async (failure) => {
-      const entries = this.current();
+      const entries = await this.current();
       const running = entries.find((entry) => entry.isRunning);
       if (running !== undefined) return { action: 'stopped', entry: await this.keepStop(running.id, failure) };
       const today = toLocalDate(this.context.now());
       const last = entries.filter((entry) => entry.spentDate <= today).sort(compareRecentlyWorked)[0];
       if (last === undefined) {
         // Nothing seen since start-up (a new command line): "nothing to restart" would be a guess.
-        if (failure !== undefined && entries.length === 0) throw failure;
+        if (entries.length === 0) throw failure ?? unseen('your entries');
         return { action: 'nothing-to-restart', entry: null };
       }
       if (last.spentDate === today && !last.isLocked) {
@@ -186,7 +194,7 @@ export class KeepingWrites implements Writes {
   }
 
   private async keepStop(id: number, failure: Failure): Promise<TimeEntry> {
-    const before = this.entryToChange(id, failure);
+    const before = await this.entryToChange(id, failure);
     if (!before.isRunning) return before;
     const now = this.context.now();
     const hours = hoursAt(before, now);
@@ -204,7 +212,7 @@ export class KeepingWrites implements Writes {
   }
 
   private async keepRestart(id: number, failure: Failure): Promise<TimeEntry> {
-    const before = this.entryToChange(id, failure);
+    const before = await this.entryToChange(id, failure);
     if (before.isRunning) return before;
     await this.stopRunning(failure);
     const now = this.context.now();
@@ -220,7 +228,7 @@ export class KeepingWrites implements Writes {
 
   /** Harvest runs one timer: a timer started offline stops the one running, at the same moment. */
   private async stopRunning(failure: Failure): Promise<void> {
-    for (const running of this.current().filter((entry) => entry.isRunning)) await this.keepStop(running.id, failure);
+    for (const running of (await this.current()).filter((entry) => entry.isRunning)) await this.keepStop(running.id, failure);
   }
 
   private base(entryId: number, shown: TimeEntry | null, failure: Failure) {
@@ -247,19 +255,24 @@ export class KeepingWrites implements Writes {
     return this.queue.overlay([], day).find((entry) => entry.id === entryId) ?? shown;
   }
 
-  /** What Harvest last said, with the waiting changes laid over it. */
-  private current(): TimeEntry[] {
-    return this.queue.overlay(this.context.ledger.inRange(EVERY_DAY), EVERY_DAY);
+  /** What Harvest last said (in this run, else as the popover last showed it), without the waiting changes. */
+  private async known(): Promise<TimeEntry[]> {
+    const { ledger } = this.context;
+    return withLastShown(ledger.inRange(EVERY_DAY), await this.lastShown(), EVERY_DAY, ledger.knowsWhatRuns());
   }
 
-  private entryToChange(id: number, failure: Failure): TimeEntry {
+  /** What Harvest last said, with the waiting changes laid over it. */
+  private async current(): Promise<TimeEntry[]> {
+    return this.queue.overlay(await this.known(), EVERY_DAY);
+  }
+
+  private async entryToChange(id: number, failure: Failure): Promise<TimeEntry> {
     const queued = this.queue.shownEntry(id);
     if (queued === null) throw new AppFailure({ kind: 'not-found', message: 'This entry is already deleted; the delete waits to be sent to Harvest.' });
-    const entry = queued ?? this.context.ledger.get(id);
+    const entry = queued ?? this.context.ledger.get(id) ?? (await this.known()).find((candidate) => candidate.id === id);
     if (entry === undefined) {
       // Never seen, so nothing to show it as: the change cannot be kept honestly.
-      if (failure !== undefined) throw failure;
-      throw new AppFailure({ kind: 'offline', message: 'Harvest Tray cannot reach Harvest and has not seen this entry yet.' });
+      throw failure ?? unseen('this entry');
     }
     if (entry.isLocked) {
       throw new AppFailure({ kind: 'locked', message: `This entry cannot be changed: ${entry.lockedReason ?? 'it is locked.'}` });

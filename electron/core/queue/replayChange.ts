@@ -239,27 +239,41 @@ async function stop(intent: Extract<Intent, { kind: 'stop' }>, deps: ReplayDeps)
   const { context } = deps;
   const id = intent.entryId;
   let wire = await context.call((client) => client.getTimeEntry(id));
-  if (wire.is_running) {
-    try {
-      wire = await context.call((client) => client.stopTimeEntry(id));
-    } catch (error) {
-      // A stop repeated after its answer was lost meets a stopped timer, which Harvest refuses.
-      if (!isAppFailure(error) || error.kind !== 'rejected') throw error;
-      wire = await context.call((client) => client.getTimeEntry(id));
-      if (wire.is_running) throw error;
+  if (!wire.is_running && !mayHaveReachedHarvest(intent)) {
+    // Stopped elsewhere (the phone, the web) before this stop, never sent, got there: that stop
+    // happened first, and the hours it left (or set since) stand.
+    made(wire, context);
+    return { kind: 'done' };
+  }
+  let stopped = false;
+  try {
+    if (wire.is_running) {
+      try {
+        wire = await context.call((client) => client.stopTimeEntry(id));
+      } catch (error) {
+        // A stop repeated after its answer was lost meets a stopped timer, which Harvest refuses.
+        if (!isAppFailure(error) || error.kind !== 'rejected') throw error;
+        wire = await context.call((client) => client.getTimeEntry(id));
+        if (wire.is_running) throw error;
+      }
     }
+    stopped = true;
+    // Stopped now, or earlier by a send whose answer was lost: either way it ends at the moment the
+    // user stopped it.
+    const company = await context.reference.company();
+    if (!company.wantsTimestampTimers && Math.abs(wire.hours - intent.hours) >= 0.01) {
+      wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
+    } else if (company.wantsTimestampTimers) {
+      const ended = clockOf(intent.createdAt, company.clock);
+      if (wire.ended_time !== ended) wire = await context.call((client) => client.updateTimeEntry(id, { endedTime: ended }));
+    }
+  } catch (error) {
+    // Stopped by this change and its moment not written yet: the next try must not take the
+    // stopped timer for one stopped elsewhere.
+    if (stopped) throw new PartlyMade(error);
+    throw error;
   }
-  // Stopped now, or earlier by a send whose answer was lost: either way it ends at the moment the
-  // user stopped it.
-  const company = await context.reference.company();
-  if (!company.wantsTimestampTimers && Math.abs(wire.hours - intent.hours) >= 0.01) {
-    wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
-  } else if (company.wantsTimestampTimers) {
-    const ended = clockOf(intent.createdAt, company.clock);
-    if (wire.ended_time !== ended) wire = await context.call((client) => client.updateTimeEntry(id, { endedTime: ended }));
-  }
-  context.ledger.remember(toTimeEntry(wire));
-  announceChange(context, [wire.spent_date]);
+  made(wire, context);
   return { kind: 'done' };
 }
 
