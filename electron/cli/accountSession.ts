@@ -18,7 +18,11 @@ import { cannotReachNow } from '../core/queue/replayChange';
 import { defaultDataDir } from '../web/userDataDir';
 import { toLocalDate } from '../../shared/localDate';
 import { APP_STORE_NAME } from '../core/storage/jsonFileStore';
+import { lastShownEntries, newestShown } from '../core/app/lastShownEntries';
+import { QueryCacheFiles } from '../core/app/queryCacheFile';
+import { SeenEntriesFile } from '../core/app/seenEntriesFile';
 import { answeringWrites } from './answeringWrites';
+import { seeingEntries } from './seeingEntries';
 import { jsonFileStore } from './jsonFile';
 import { KeptChange } from './output/failure';
 import type { AccountSession } from './operations/operation';
@@ -79,19 +83,27 @@ export async function credentialsFor(context: CliContext, accountName: string | 
 
 export async function openAccountSession(context: CliContext, accountName: string | null): Promise<AccountSession> {
   const credentials = await credentialsFor(context, accountName);
-  // Every create carries a reference, as the tray's do: one whose answer is lost is looked up.
-  const client = taggingCreates(
-    createHarvestClient({
-      apiUrl: credentials.apiUrl,
-      idUrl: credentials.idUrl,
-      accessToken: credentials.token,
-      accountId: credentials.accountId,
-    }),
-  );
   const { now } = context;
+  const { dataDir } = context.config;
+  const scope = { apiUrl: credentials.apiUrl, accountId: credentials.accountId };
+  const seenFile = new SeenEntriesFile(dataDir, now);
+  // Every create carries a reference, as the tray's do: one whose answer is lost is looked up.
+  // Every entry seen is remembered, for a later command that Harvest cannot answer.
+  const seeing = seeingEntries(
+    taggingCreates(
+      createHarvestClient({
+        apiUrl: credentials.apiUrl,
+        idUrl: credentials.idUrl,
+        accessToken: credentials.token,
+        accountId: credentials.accountId,
+      }),
+    ),
+    seenFile,
+    scope,
+  );
+  const { client } = seeing;
   // Harvest did not answer the last request: a change is kept at once instead of tried again.
   let unreachable = false;
-  const scope = { apiUrl: credentials.apiUrl, accountId: credentials.accountId };
   const services = createAccountServices({
     scope,
     cache: new ReferenceCache(context.store(), now),
@@ -112,13 +124,16 @@ export async function openAccountSession(context: CliContext, accountName: strin
   });
   // The same queue file as the tray's for this account: what one keeps, any of them sends.
   const answering = answeringWrites(services);
+  const trayView = new QueryCacheFiles(dataDir);
   const { queue, writes } = await openAccountQueue({
-    dataDir: context.config.dataDir,
+    dataDir,
     scope,
     services,
     send: answering.send,
     onChange: () => undefined,
     offline: () => unreachable,
+    // What this account's commands saw before, and what the tray's popover last showed.
+    lastShown: async () => newestShown([...(await seenFile.read(scope)), ...lastShownEntries(await trayView.peek(scope))]),
     now,
   });
   const keptChange = (entryId: number) => {
@@ -143,6 +158,9 @@ export async function openAccountSession(context: CliContext, accountName: strin
     },
     now,
     today: () => toLocalDate(now()),
-    close: () => queue.close(),
+    close: async () => {
+      await queue.close();
+      await seeing.settle();
+    },
   };
 }

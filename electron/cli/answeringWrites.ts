@@ -30,6 +30,10 @@ export function answeringWrites(services: Pick<AccountServices, 'entries' | 'tim
       // Harvest's own 404 for an id it does not know: a script may have mistyped it, so unlike the
       // popover (which showed the entry) it is not said to be "deleted elsewhere", nor a delete done.
       stop: async (request) => held(await timers.stopWire(request)),
+      stopRunning: async () => {
+        const wire = await timers.stopRunningWire();
+        return wire === null ? null : held(wire);
+      },
       restart: async (request) => held(await timers.restartWire(request)),
       update: async (request) => held(await entries.updateWire(request)),
       delete: (request) => entries.delete(request),

@@ -3,7 +3,10 @@
 // command sends it first, exactly once, and processes running at the same time share the file.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toLocalDate } from '../../shared/localDate';
-import { startSimulator, type Simulator } from '../simulator';
+import { toTimeEntry } from '../core/app/mapping';
+import { QueryCacheFiles } from '../core/app/queryCacheFile';
+import { wireTimeEntrySchema } from '../core/harvest/wire';
+import { SIMULATOR_ACCOUNTS, startSimulator, type Simulator } from '../simulator';
 import { harvestRequester, type HarvestRequester } from '../simulator/testing/harvestRequest';
 import { bundleCli, cliProcess, type CliProcess } from './testing/cliProcess';
 
@@ -106,5 +109,67 @@ describe('the command line keeps what Harvest cannot take now', () => {
     expect(next.stderr).toContain('sending 6 changes kept earlier');
     const mine = (await myEntries()).filter((entry) => String(entry.notes).startsWith('Kept by process'));
     expect(mine.map((entry) => entry.notes).sort()).toEqual(Array.from({ length: 6 }, (_, i) => `Kept by process ${i}`));
+  });
+});
+
+describe('offline, the command line keeps changes to entries it has not read in this process', () => {
+  it('stops the timer an earlier command started, without its id, and Harvest gets the stop once', async () => {
+    const where = await somewhereToLogTime();
+    const day = toLocalDate(new Date());
+    const started = await cli.run(['entries', 'create', ...where, '--spent-date', day, '--notes', 'Began this morning', '--json']);
+    expect(started.status).toBe(0);
+    const { id } = JSON.parse(started.stdout) as { id: number };
+
+    sim.knobs.setOffline(true);
+    const stop = await cli.run(['timer', 'stop', '--json']);
+    expect(stop.status).toBe(1);
+    expect(keptError(stop.stderr).kept.entry_id).toBe(id);
+
+    sim.knobs.setOffline(false);
+    const next = await cli.run(['users', 'me', '--json']);
+    expect(next.stderr).toContain('sending 1 change kept earlier');
+    expect((await myEntries()).filter((entry) => entry.notes === 'Began this morning')).toMatchObject([{ id, is_running: false }]);
+  });
+
+  it('edits an entry the tray last showed (its saved view), and Harvest gets the edit once', async () => {
+    const day = toLocalDate(new Date());
+    const today = (await myEntries()).filter((entry) => entry.spent_date === day).map((entry) => toTimeEntry(wireTimeEntrySchema.parse(entry)));
+    const [shown] = today;
+    if (shown === undefined) throw new Error('The sample data has no entry today.');
+    const state = { data: today, dataUpdatedAt: Date.now(), status: 'success' };
+    const snapshot = JSON.stringify({ savedAt: Date.now(), state: { mutations: [], queries: [{ queryKey: ['entries', day, day], state }] } });
+    await new QueryCacheFiles(cli.dataDir).save({ apiUrl: sim.apiUrl, accountId: SIMULATOR_ACCOUNTS.duration }, snapshot);
+
+    sim.knobs.setOffline(true);
+    const edit = await cli.run(['entries', 'update', String(shown.id), '--notes', 'Changed on the train', '--json']);
+    expect(edit.status).toBe(1);
+    expect(keptError(edit.stderr).kept.entry_id).toBe(shown.id);
+
+    sim.knobs.setOffline(false);
+    expect((await cli.run(['users', 'me', '--json'])).stderr).toContain('sending 1 change kept earlier');
+    expect((await myEntries()).filter((entry) => entry.notes === 'Changed on the train').map((entry) => entry.id)).toEqual([shown.id]);
+  });
+
+  it('keeps a timer that began earlier (--timer-started-at), and Harvest has it running from then', async () => {
+    const where = await somewhereToLogTime();
+    const now = new Date();
+    const midnight = new Date(now);
+    midnight.setHours(0, 0, 0, 0);
+    const minutes = Math.min(30, Math.floor((now.getTime() - midnight.getTime()) / 60_000));
+    const startedAt = new Date(now.getTime() - minutes * 60_000);
+
+    sim.knobs.setOffline(true);
+    const args = ['entries', 'create', ...where, '--spent-date', toLocalDate(now), '--notes', 'Began before the train'];
+    const kept = await cli.run([...args, '--timer-started-at', startedAt.toISOString(), '--json']);
+    expect(kept.status).toBe(1);
+    expect(keptError(kept.stderr).kept.entry_id).toBeLessThan(0);
+
+    sim.knobs.setOffline(false);
+    expect((await cli.run(['users', 'me', '--json'])).stderr).toContain('sending 1 change kept earlier');
+    const [made, ...more] = (await myEntries()).filter((entry) => entry.notes === 'Began before the train');
+    expect(more).toEqual([]);
+    expect(made).toMatchObject({ is_running: true });
+    expect(Number(made?.hours)).toBeGreaterThanOrEqual(minutes / 60 - 0.02);
+    expect(Number(made?.hours)).toBeLessThanOrEqual(minutes / 60 + 0.05);
   });
 });

@@ -2,11 +2,9 @@
 // parameters as the seeds give them, over the core's services: reads through the account's
 // Harvest client, writes through the same entry and timer services as the popover.
 import { AppFailure } from '../../../shared/errors';
-import { formatClockTime } from '../../../shared/clockTime';
 import { toLocalDate } from '../../../shared/localDate';
-import { readRunningWire } from '../../core/app/accountContext';
 import type { Paging } from '../../core/harvest/HarvestClient';
-import { defineOperation, type AccountSession, type Operation } from './operation';
+import { defineOperation, type Operation } from './operation';
 
 /**
  * The seeds document "default: 100" for per_page. Harvest's own default is 2000; it matters only
@@ -108,30 +106,12 @@ export const createTimeEntry = defineOperation({
     if (params.timer_started_at === undefined) {
       return session.answered(await session.writes.create({ ...base, ...(params.hours === undefined ? {} : { hours: params.hours }) }));
     }
-    return startTimerAt(session, base, new Date(params.timer_started_at));
+    // A timer that began earlier: written the way the account records time (TimerService).
+    const { spentDate: _today, ...timer } = base;
+    void _today;
+    return session.answered(await session.writes.start({ ...timer, startedAt: new Date(params.timer_started_at) }));
   },
 });
-
-/**
- * Harvest's create takes no timer_started_at, so a timer that started earlier is written the way
- * the account records time: in start/end-time accounts as a running entry from that clock time;
- * in duration accounts as the hours since then, restarted so it runs on from there (Harvest's
- * documented behaviour for restart). Both steps are the popover's own services.
- */
-async function startTimerAt(
-  { services, now }: AccountSession,
-  base: { projectId: number; taskId: number; spentDate: string; notes?: string },
-  startedAt: Date,
-): Promise<unknown> {
-  const company = await services.reference.company();
-  if (company.wantsTimestampTimers) {
-    const minutes = startedAt.getHours() * 60 + startedAt.getMinutes();
-    return services.entries.createWire({ ...base, startedTime: formatClockTime(minutes, company.clock) });
-  }
-  const hours = Math.round(((now().getTime() - startedAt.getTime()) / 3_600_000) * 100) / 100;
-  const created = await services.entries.createWire({ ...base, hours });
-  return services.timers.restartWire({ id: created.id });
-}
 
 export const updateTimeEntry = defineOperation({
   name: 'harvest_update_time_entry',
@@ -190,9 +170,9 @@ export const stopTimer = defineOperation({
   params: { id: { kind: 'entryId', description: 'Time entry ID (default: the running one)', positional: true } },
   shows: 'entry',
   run: async (session, { id }) => {
-    const target = id ?? (await readRunningWire(session.services.context))[0]?.id;
-    if (target === undefined) throw new AppFailure({ kind: 'not-found', message: 'No timer is running.' });
-    return session.answered(await session.writes.stop({ id: target }));
+    const stopped = id === undefined ? await session.writes.stopRunning() : await session.writes.stop({ id });
+    if (stopped === null) throw new AppFailure({ kind: 'not-found', message: 'No timer is running.' });
+    return session.answered(stopped);
   },
 });
 

@@ -15,6 +15,7 @@ import { createPresence } from './presence';
 import { NoticeBoard } from './notices';
 import { describeSetAside, type SetAsideFile } from '../storage/setAside';
 import { QueryCacheFiles } from './queryCacheFile';
+import { SeenEntriesFile } from './seenEntriesFile';
 import { lastShownEntries, withLastShown } from './lastShownEntries';
 import { ReferenceCache } from './referenceCache';
 import { SessionService, type ActiveAccount, type ClientFactory } from './session';
@@ -74,7 +75,10 @@ export const createCore: CreateCore = async (options) => {
       // Loaded only when the demo starts: the simulator is a second Harvest, not part of the tray.
       start: async () => (await import('../../simulator/server')).startSimulator({ now }),
     },
-    wipeAccountFiles: (scope) => queryCaches.wipe(scope),
+    // What the command line saw of the account goes with it too.
+    wipeAccountFiles: async (scope) => {
+      await Promise.all([queryCaches.wipe(scope), new SeenEntriesFile(config.dataDir).wipe(scope)]);
+    },
   });
 
   // Services live as long as the account they were built for; a new sign-in gets fresh ones.

@@ -42,6 +42,24 @@ export function lastShownEntries(snapshot: string | null): TimeEntry[] {
 }
 
 /**
+ * Several views of the same entries (the popover's, the command line's) as one: each entry as
+ * Harvest last changed it, and one timer running at most, the one started last (Harvest runs one).
+ */
+export function newestShown(views: TimeEntry[]): TimeEntry[] {
+  const byId = new Map<number, TimeEntry>();
+  for (const entry of views) {
+    const held = byId.get(entry.id);
+    if (held === undefined || Date.parse(entry.updatedAt) > Date.parse(held.updatedAt)) byId.set(entry.id, entry);
+  }
+  const running = [...byId.values()].filter((entry) => entry.isRunning);
+  const last = running.sort((a, b) => Date.parse(b.timerStartedAt ?? '') - Date.parse(a.timerStartedAt ?? ''))[0];
+  for (const entry of running) {
+    if (entry !== last) byId.set(entry.id, { ...entry, isRunning: false, timerStartedAt: null });
+  }
+  return [...byId.values()];
+}
+
+/**
  * `read`: the entries this run holds for the days; they win over those last shown. Once this run
  * has read which timer runs (`runningKnown`), or holds one running, a timer shown running before
  * is not taken to run still: Harvest runs one timer, and this run's reading is the newer.

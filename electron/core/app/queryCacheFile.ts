@@ -78,6 +78,16 @@ export class QueryCacheFiles {
     return null;
   }
 
+  /** The snapshot as it is, for another process (the command line): what does not fit is left alone. */
+  async peek(scope: AccountScope): Promise<string | null> {
+    try {
+      const text = await readFile(this.pathFor(scope), 'utf8');
+      return isUsableSnapshot(text) ? text : null;
+    } catch {
+      return null;
+    }
+  }
+
   private readonly writing = new Set<Promise<void>>();
 
   /** Written to a temporary file, flushed to disk, then renamed over the old one, for this user only. */

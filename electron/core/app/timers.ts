@@ -4,9 +4,11 @@ import { AppFailure } from '../../../shared/errors';
 import { checkRoomToRun } from '../../../shared/hours';
 import { addDays } from '../../../shared/localDate';
 import type { WireTimeEntry } from '../harvest/wire';
+import { clockOf, hoursBetween } from '../queue/moments';
 import {
   announceChange,
   entryForChange,
+  readRunningWire,
   startingTimer,
   today,
   watchingRunning,
@@ -16,7 +18,13 @@ import type { EntryService } from './entries';
 import { compareNewestFirst, compareRecentlyWorked } from './entryLedger';
 import { toTimeEntry } from './mapping';
 
-type StartRequest = { projectId: number; taskId: number; notes?: string | undefined };
+type StartRequest = {
+  projectId: number;
+  taskId: number;
+  notes?: string | undefined;
+  /** When the work began, earlier today (a script saying so); now when left out. */
+  startedAt?: Date | undefined;
+};
 
 /** How far back quick restart looks for the entry to resume. */
 export const QUICK_RESTART_DAYS = 30;
@@ -36,7 +44,22 @@ export class TimerService {
   // takes its turn in the account's lane; the same change asked for again while it is on its way
   // (a double click, two windows) joins it instead of being made twice.
   startWire(request: StartRequest): Promise<WireTimeEntry> {
-    return this.entries.createWire(this.startRequest(request));
+    const { startedAt } = request;
+    if (startedAt === undefined) return this.entries.createWire(this.startRequest(request));
+    return this.context.writes.run(() => this.startEarlierInTurn(request, startedAt));
+  }
+
+  async stopRunning(): Promise<TimeEntry | null> {
+    const wire = await this.stopRunningWire();
+    return wire === null ? null : toTimeEntry(wire);
+  }
+
+  /** Stops the timer that runs now, whichever it is; null when none runs. */
+  stopRunningWire(): Promise<WireTimeEntry | null> {
+    return this.context.writes.join('stop running', async () => {
+      const [running] = await readRunningWire(this.context);
+      return running === undefined ? null : this.stopInTurn({ id: running.id });
+    });
   }
 
   async stop(request: { id: number }): Promise<TimeEntry> {
@@ -90,6 +113,22 @@ export class TimerService {
       }),
     );
     return { action: 'started-new', entry };
+  }
+
+  /**
+   * A timer that began earlier today. Harvest's create takes no timer_started_at, so it is written
+   * the way the account records time: in start/end-time accounts as a running entry from that
+   * clock time; in duration accounts as the hours since then, restarted so it runs on from there
+   * (Harvest's documented behaviour for restart).
+   */
+  private async startEarlierInTurn(request: StartRequest, startedAt: Date): Promise<WireTimeEntry> {
+    const company = await this.context.reference.company();
+    const base = this.startRequest(request);
+    if (company.wantsTimestampTimers) {
+      return this.entries.createInTurn({ ...base, startedTime: clockOf(startedAt, company.clock) });
+    }
+    const created = await this.entries.createInTurn({ ...base, hours: hoursBetween(startedAt, this.context.now()) });
+    return this.restartInTurn({ id: created.id });
   }
 
   private startRequest(request: StartRequest) {

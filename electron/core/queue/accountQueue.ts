@@ -38,6 +38,7 @@ export function directWrites(services: Pick<AccountServices, 'context' | 'entrie
     create: (request) => entries.create(request),
     start: (request) => timers.start(request),
     stop: (request) => changingEntry(context, request.id, () => timers.stop(request)),
+    stopRunning: () => timers.stopRunning(),
     restart: (request) => changingEntry(context, request.id, () => timers.restart(request)),
     update: (request) => changingEntry(context, request.id, () => entries.update(request)),
     delete: (request) => changingEntry(context, request.id, () => entries.delete(request), () => ({ id: request.id })),

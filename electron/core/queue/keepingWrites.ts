@@ -20,6 +20,13 @@ import { cannotReachNow } from './replayChange';
 
 type CreateRequest = ParsedRequestOf<'entries.create'>;
 type Patch = ParsedRequestOf<'entries.update'>['patch'];
+type StartRequest = {
+  projectId: number;
+  taskId: number;
+  notes?: string | undefined;
+  /** When the work began, earlier today (a script saying so); now when left out. */
+  startedAt?: Date | undefined;
+};
 type Failure = unknown;
 
 const EVERY_DAY = { from: '0000-01-01', to: '9999-12-31' };
@@ -32,8 +39,10 @@ function unseen(what: 'this entry' | 'your entries'): AppFailure {
 /** The writes of one account, in words of the contract, each either sent or kept. */
 export interface Writes {
   create(request: CreateRequest): Promise<TimeEntry>;
-  start(request: { projectId: number; taskId: number; notes?: string | undefined }): Promise<TimeEntry>;
+  start(request: StartRequest): Promise<TimeEntry>;
   stop(request: { id: number }): Promise<TimeEntry>;
+  /** Stops whichever timer runs now; null when none does. */
+  stopRunning(): Promise<TimeEntry | null>;
   restart(request: { id: number }): Promise<TimeEntry>;
   update(request: { id: number; patch: Patch }): Promise<TimeEntry>;
   delete(request: { id: number }): Promise<{ id: number }>;
@@ -59,14 +68,26 @@ export class KeepingWrites implements Writes {
     return this.creating(request, (tagged) => tagged(() => this.send.create(request)));
   }
 
-  start(request: { projectId: number; taskId: number; notes?: string | undefined }): Promise<TimeEntry> {
+  start(request: StartRequest): Promise<TimeEntry> {
     const fields = {
       projectId: request.projectId,
       taskId: request.taskId,
       spentDate: toLocalDate(this.context.now()),
       ...(request.notes === undefined ? {} : { notes: request.notes }),
     };
-    return this.creating(fields, (tagged) => tagged(() => this.send.start(request)));
+    return this.creating(fields, (tagged) => tagged(() => this.send.start(request)), request.startedAt);
+  }
+
+  async stopRunning(): Promise<TimeEntry | null> {
+    return this.writeOrKeep([], () => this.send.stopRunning(), async (failure) => {
+      const running = (await this.current()).find((entry) => entry.isRunning);
+      if (running !== undefined) return this.keepStop(running.id, failure);
+      // "No timer is running" would be a guess: one may have started elsewhere since.
+      throw new AppFailure({
+        kind: 'offline',
+        message: 'Harvest Tray cannot reach Harvest, and no timer was running when it last saw your entries.',
+      });
+    });
   }
 
   async stop(request: { id: number }): Promise<TimeEntry> {
@@ -142,25 +163,43 @@ export class KeepingWrites implements Writes {
     }
   }
 
-  private async creating(fields: KeptFields, send: (tagged: <T>(work: () => Promise<T>) => Promise<T>) => Promise<TimeEntry>): Promise<TimeEntry> {
+  private async creating(
+    fields: KeptFields,
+    send: (tagged: <T>(work: () => Promise<T>) => Promise<T>) => Promise<TimeEntry>,
+    startedAt?: Date,
+  ): Promise<TimeEntry> {
     const tag: CreateTag = { reference: newChangeId(), created: null };
     return this.writeOrKeep(
       [],
       () => send((work) => withCreateTag(tag, work)),
       async (failure) => {
-        // The create got through and a reading after it failed: it is done, as Harvest answered it.
-        if (tag.created !== null) return toTimeEntry(tag.created);
-        return this.keepCreate(fields, failure, tag.reference);
+        if (tag.created !== null) {
+          const made = toTimeEntry(tag.created);
+          // Made, and the restart that runs it on from its earlier start cut off: kept as made
+          // once, so the queue finds it by its reference and runs it on instead of making another.
+          if (startedAt !== undefined && !made.isRunning) return this.keepCreate(fields, failure, tag.reference, startedAt, true);
+          // The create got through and a reading after it failed: it is done, as Harvest answered it.
+          return made;
+        }
+        return this.keepCreate(fields, failure, tag.reference, startedAt);
       },
     );
   }
 
-  private async keepCreate(fields: KeptFields, failure: Failure, reference: string | null): Promise<TimeEntry> {
+  private async keepCreate(
+    fields: KeptFields,
+    failure: Failure,
+    reference: string | null,
+    startedAt?: Date,
+    madeOnce = false,
+  ): Promise<TimeEntry> {
     const company = await this.company();
     const startsTimer =
       fields.hours === undefined && fields.endedTime === undefined && (company?.wantsTimestampTimers !== true || fields.startedTime === undefined);
     const now = this.context.now();
-    if (startsTimer) await this.stopRunning(failure);
+    // The moment the timer is written with: when the work began, where the caller said so.
+    const began = startedAt ?? now;
+    if (startsTimer) await this.stopWhatRuns(failure);
     const entryId = this.queue.takeProvisionalId();
     const names = await this.names(fields.projectId, fields.taskId);
     const hours = fields.hours ?? 0;
@@ -171,8 +210,8 @@ export class KeepingWrites implements Writes {
       hoursWithoutTimer: hours,
       notes: fields.notes ?? null,
       isRunning: startsTimer,
-      timerStartedAt: startsTimer ? now.toISOString() : null,
-      startedTime: fields.startedTime ?? (startsTimer && company?.wantsTimestampTimers === true ? clockOf(now, company.clock) : null),
+      timerStartedAt: startsTimer ? began.toISOString() : null,
+      startedTime: fields.startedTime ?? (startsTimer && company?.wantsTimestampTimers === true ? clockOf(began, company.clock) : null),
       endedTime: fields.endedTime ?? null,
       isLocked: false,
       lockedReason: null,
@@ -186,6 +225,10 @@ export class KeepingWrites implements Writes {
     const base = this.base(entryId, shown, failure);
     return this.kept({
       ...base,
+      createdAt: began.toISOString(),
+      // Harvest has it already: looked for by its reference before anything is sent (at once, as
+      // Harvest answered the create; a restart whose answer was lost is let land first, see base).
+      ...(madeOnce ? { attempts: Math.max(1, base.attempts) } : {}),
       ...(reference === null ? {} : { id: reference }),
       kind: startsTimer ? 'start' : 'create',
       fields,
@@ -214,7 +257,7 @@ export class KeepingWrites implements Writes {
   private async keepRestart(id: number, failure: Failure): Promise<TimeEntry> {
     const before = await this.entryToChange(id, failure);
     if (before.isRunning) return before;
-    await this.stopRunning(failure);
+    await this.stopWhatRuns(failure);
     const now = this.context.now();
     const shown: TimeEntry = {
       ...before,
@@ -227,7 +270,7 @@ export class KeepingWrites implements Writes {
   }
 
   /** Harvest runs one timer: a timer started offline stops the one running, at the same moment. */
-  private async stopRunning(failure: Failure): Promise<void> {
+  private async stopWhatRuns(failure: Failure): Promise<void> {
     for (const running of (await this.current()).filter((entry) => entry.isRunning)) await this.keepStop(running.id, failure);
   }
 
