@@ -83,6 +83,14 @@ describe('keeping a change', () => {
     expect(kept.intents[0]).not.toHaveProperty('fields.hours');
   });
 
+  it('keeps a change made against a provisional id whose create went through meanwhile (here or in another process) on the real id', () => {
+    const through = resolveEntry(fileOf(start('a', -1)), -1, 501);
+    const sent = { ...through, intents: [] };
+    const kept = keepChange(sent, edit('b', -1, 'Better notes'));
+    expect(kept.intents).toMatchObject([{ id: 'b', kind: 'edit', entryId: 501, shown: { id: 501, notes: 'Better notes' } }]);
+    expect(nextToSend(kept)?.entryId).toBe(501);
+  });
+
   it('appends a change to an entry Harvest already has', () => {
     expect(keepChange(fileOf(edit('a', 42, 'x')), del('b', 42)).intents).toHaveLength(2);
   });

@@ -48,7 +48,8 @@ function untouched(intent: Intent): boolean {
  * - a stop of a timer whose start (or restart) has not gone out becomes that change's end moment;
  * - an edit of an entry whose create alone waits becomes part of the create.
  */
-export function keepChange(file: QueueFile, change: Intent): QueueFile {
+export function keepChange(file: QueueFile, kept: Intent): QueueFile {
+  const change = onRealId(file, kept);
   const own = changesTo(file, change.entryId);
   const last = own.at(-1);
   const create = createOf(file, change.entryId);
@@ -74,6 +75,17 @@ export function keepChange(file: QueueFile, change: Intent): QueueFile {
     return replace(file, { ...create, fields: { ...create.fields, ...(running ? patch : change.patch) }, shown: change.shown });
   }
   return { ...file, intents: [...file.intents, change] };
+}
+
+/**
+ * A change made against a provisional id whose create went through meanwhile (while the change was
+ * being prepared, or in another process) follows it to Harvest's id: on the provisional one it
+ * would be refused as an entry whose create never went out.
+ */
+function onRealId(file: QueueFile, change: Intent): Intent {
+  const id = realIdOf(file, change.entryId);
+  if (id === change.entryId) return change;
+  return { ...change, entryId: id, shown: change.shown === null ? null : { ...change.shown, id } } as Intent;
 }
 
 function replace(file: QueueFile, changed: Intent): QueueFile {
