@@ -180,3 +180,71 @@ describe('a timer started offline, then stopped and restarted offline', () => {
     expect(await inHarvest(h, 'On and off and on')).toMatchObject([{ is_running: false, hours: 0.42 }]);
   });
 });
+
+describe('a timer started offline before midnight and stopped offline after it', () => {
+  async function acrossMidnight(notes: string, accountId: number, options: { startedOnline?: boolean } = {}) {
+    const clock = clockAt(23);
+    clock.advanceMinutes(50);
+    const startDay = toLocalDate(clock.now());
+    const { h, where } = await signedIn(clock, accountId);
+    harnesses.push(h);
+    if (!options.startedOnline) await goOffline(h);
+    const started = await h.call<TimeEntry>('timer.start', { ...where, notes });
+    if (options.startedOnline) await goOffline(h);
+    clock.advanceMinutes(30);
+    await h.call('timer.stop', { id: started.id });
+    await sentAt(h, clock, 10);
+    return { startDay, made: await inHarvest(h, notes, accountId) };
+  }
+
+  it('in a duration account: 23:50 to 00:20 is 0.5 h on the day it began', async () => {
+    const { startDay, made } = await acrossMidnight('Late night', SIMULATOR_ACCOUNTS.duration);
+    expect(made).toMatchObject([{ spent_date: startDay, is_running: false, hours: 0.5 }]);
+  });
+
+  it('in a start/end-time account: 23:50 to 00:20 is 0.5 h on the day it began', async () => {
+    const { startDay, made } = await acrossMidnight('Late night, timed', SIMULATOR_ACCOUNTS.timestamp);
+    expect(made).toMatchObject([{ spent_date: startDay, is_running: false, hours: 0.5 }]);
+  });
+
+  it('in a start/end-time account, started in Harvest and stopped offline after midnight: 0.5 h, not the time until it was sent', async () => {
+    const { startDay, made } = await acrossMidnight('Late night, begun online', SIMULATOR_ACCOUNTS.timestamp, { startedOnline: true });
+    expect(made).toMatchObject([{ spent_date: startDay, is_running: false, hours: 0.5, started_time: '23:50' }]);
+  });
+
+  it('in a start/end-time account, the hours cut off after the entry was made: made once, with its hours on the next try', async () => {
+    // Breaks the edits of the entry the queue makes (the running timer it stops first goes through).
+    const patches = { down: true, cut: 0, made: '' };
+    const line: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const answer = async () => {
+        const response = await fetch(input, init);
+        if (init?.method === 'POST' && url.includes('/time_entries')) patches.made = `/time_entries/${((await response.clone().json()) as { id: number }).id}`;
+        return response;
+      };
+      if (!patches.down || init?.method !== 'PATCH' || patches.made === '' || !url.endsWith(patches.made)) return answer();
+      patches.cut += 1;
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    };
+    const clock = clockAt(23);
+    clock.advanceMinutes(50);
+    const startDay = toLocalDate(clock.now());
+    const { h, where } = await signedIn(clock, SIMULATOR_ACCOUNTS.timestamp, { fetch: line });
+    harnesses.push(h);
+    await goOffline(h);
+    const started = await h.call<TimeEntry>('timer.start', { ...where, notes: 'Late night, cut off' });
+    clock.advanceMinutes(30);
+    await h.call('timer.stop', { id: started.id });
+    clock.advanceMinutes(10);
+    await backOnline(h);
+    // The entry made, and its hours refused on the first try (with the client's own retries).
+    await until(async () => patches.cut >= 4, 'the hours to be cut off');
+    expect(await inHarvest(h, 'Late night, cut off', SIMULATOR_ACCOUNTS.timestamp)).toMatchObject([{ hours: 0.15 }]);
+    patches.down = false;
+    await h.core.refresh();
+    await drained(h);
+    expect(await inHarvest(h, 'Late night, cut off', SIMULATOR_ACCOUNTS.timestamp)).toMatchObject([
+      { spent_date: startDay, is_running: false, hours: 0.5, started_time: '23:50' },
+    ]);
+  });
+});

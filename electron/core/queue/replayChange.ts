@@ -11,7 +11,8 @@ import { isOutcomeUnknown } from '../harvest/errors';
 import type { CreateTimeEntry } from '../harvest/HarvestClient';
 import type { WireTimeEntry } from '../harvest/wire';
 import { announceChange, startingTimer, type AccountContext } from '../app/accountContext';
-import { rangeForHours } from '../app/clockRange';
+import { LAST_MINUTE, rangeForHours } from '../app/clockRange';
+import { formatClockTime } from '../../../shared/clockTime';
 import type { EntryService } from '../app/entries';
 import { ENTRY_GONE_MESSAGE } from '../app/entryGone';
 import { toTimeEntry } from '../app/mapping';
@@ -125,7 +126,8 @@ async function create(intent: CreateIntent, deps: ReplayDeps): Promise<ReplayOut
   if (found !== null) {
     // Made by a try whose restart did not follow (cut off, or the app quit between the two).
     if (runsOnItsHours(intent, company) && !found.is_running) return runOn(intent, found, context);
-    return made(found, context);
+    // Or by a try whose hours did not follow.
+    return made(await withItsHours(found, intent, company, context), context);
   }
   const body = createBody(intent, company, context.now());
   const restartAfter = body.mode === 'duration' && body.hours !== undefined && runsOnItsHours(intent, company);
@@ -138,7 +140,14 @@ async function create(intent: CreateIntent, deps: ReplayDeps): Promise<ReplayOut
     );
     return created;
   };
-  if (!startsTimer) return made(await write(), context);
+  if (!startsTimer) {
+    const wire = await write();
+    try {
+      return made(await withItsHours(wire, intent, company, context), context);
+    } catch (error) {
+      throw new PartlyMade(error);
+    }
+  }
   try {
     const { wire, changedDates } = await startingTimer(context, async () => {
       const entry = await write();
@@ -184,6 +193,25 @@ async function runOn(intent: CreateIntent, found: WireTimeEntry, context: Accoun
   }
 }
 
+/**
+ * A start/end-time timer started and stopped while offline on either side of midnight: Harvest
+ * keeps a range within the day it began and refuses one that ends before it starts, so the entry
+ * is made to 23:59 and then given the hours the timer ran (setting them is safe to repeat).
+ */
+function hoursPastItsDay(intent: CreateIntent, company: CompanySettings): number | null {
+  const { fields } = intent;
+  if (!company.wantsTimestampTimers || intent.stoppedAt === null) return null;
+  if (fields.hours !== undefined || fields.startedTime !== undefined || fields.endedTime !== undefined) return null;
+  if (toLocalDate(new Date(intent.stoppedAt)) === toLocalDate(new Date(intent.createdAt))) return null;
+  return hoursBetween(intent.createdAt, intent.stoppedAt);
+}
+
+async function withItsHours(wire: WireTimeEntry, intent: CreateIntent, company: CompanySettings, context: AccountContext): Promise<WireTimeEntry> {
+  const hours = hoursPastItsDay(intent, company);
+  if (hours === null || Math.abs(wire.hours - hours) < 0.01) return wire;
+  return context.call((client) => client.updateTimeEntry(wire.id, { hours }));
+}
+
 /** Restarts an entry the queue made; it runs on top of the hours it was made with. */
 function restartMade(id: number, context: AccountContext): Promise<WireTimeEntry> {
   return context.call((client) => client.restartTimeEntry(id));
@@ -227,11 +255,17 @@ export function createBody(intent: CreateIntent, company: CompanySettings, sentA
     const range = rangeForHours({ hours: fields.hours, isToday: fields.spentDate === toLocalDate(made), now: made, clock: company.clock });
     return { mode: 'timestamp', ...common, ...range };
   }
+  const endedTime =
+    intent.stoppedAt === null
+      ? undefined
+      : hoursPastItsDay(intent, company) === null
+        ? clockOf(intent.stoppedAt, company.clock)
+        : formatClockTime(LAST_MINUTE, company.clock);
   return {
     mode: 'timestamp',
     ...common,
     startedTime: clockOf(intent.createdAt, company.clock),
-    ...(intent.stoppedAt === null ? {} : { endedTime: clockOf(intent.stoppedAt, company.clock) }),
+    ...(endedTime === undefined ? {} : { endedTime }),
   };
 }
 
@@ -263,6 +297,10 @@ async function stop(intent: Extract<Intent, { kind: 'stop' }>, deps: ReplayDeps)
     const company = await context.reference.company();
     if (!company.wantsTimestampTimers && Math.abs(wire.hours - intent.hours) >= 0.01) {
       wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
+    } else if (company.wantsTimestampTimers && toLocalDate(new Date(intent.createdAt)) > wire.spent_date) {
+      // Stopped after the midnight ending the day it ran on: Harvest refuses a range ending before it
+      // starts, so the hours it ran are written instead (the range then ends at 23:59).
+      if (Math.abs(wire.hours - intent.hours) >= 0.01) wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
     } else if (company.wantsTimestampTimers) {
       const ended = clockOf(intent.createdAt, company.clock);
       if (wire.ended_time !== ended) wire = await context.call((client) => client.updateTimeEntry(id, { endedTime: ended }));
