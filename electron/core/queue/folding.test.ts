@@ -45,6 +45,16 @@ describe('keeping a change', () => {
     expect(kept.intents.map((intent) => intent.id)).toEqual(['c']);
   });
 
+  it('leaves out a change to an entry made offline and deleted before the change was kept', () => {
+    const deleted = keepChange(fileOf(start('a', -1), edit('b', 42, 'y')), del('c', -1));
+    expect(keepChange(deleted, stop('d', -1, at('10:45'), 0.75)).intents.map((intent) => intent.id)).toEqual(['b']);
+  });
+
+  it('keeps one restart of presses that came at once: the timer runs by the first', () => {
+    const once = keepChange(fileOf(edit('a', 7, 'x')), restart('b', 42, at('10:00'), 1));
+    expect(keepChange(once, restart('c', 42, at('10:00'), 1)).intents.map((intent) => intent.id)).toEqual(['a', 'b']);
+  });
+
   it('keeps the delete when the create may already be in Harvest (it is checked, then deleted)', () => {
     const sent = { ...start('a', -1), attempts: 1 };
     expect(keepChange(fileOf(sent), del('d', -1)).intents.map((intent) => intent.id)).toEqual(['a', 'd']);

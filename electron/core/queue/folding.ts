@@ -54,6 +54,16 @@ export function keepChange(file: QueueFile, kept: Intent): QueueFile {
   const last = own.at(-1);
   const create = createOf(file, change.entryId);
 
+  if (!isCreate(change) && change.entryId < 0 && create === undefined) {
+    // Its entry is gone before it reached Harvest (deleted meanwhile, say by a press that came at
+    // the same moment, or discarded): kept, it could only wait forever as refused.
+    return file;
+  }
+  if (change.kind === 'restart' && last !== undefined && last.refusal === null && (last.kind === 'start' || last.kind === 'restart') && last.stoppedAt === null) {
+    // The timer runs already by a change kept a moment before (presses that came at once, each
+    // having read it stopped): a restart of a running timer changes nothing.
+    return file;
+  }
   if (change.kind === 'delete' && create !== undefined && untouched(create)) {
     return { ...file, intents: file.intents.filter((intent) => intent.entryId !== change.entryId) };
   }
