@@ -295,13 +295,12 @@ async function stop(intent: Extract<Intent, { kind: 'stop' }>, deps: ReplayDeps)
     // Stopped now, or earlier by a send whose answer was lost: either way it ends at the moment the
     // user stopped it.
     const company = await context.reference.company();
-    if (!company.wantsTimestampTimers && Math.abs(wire.hours - intent.hours) >= 0.01) {
-      wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
-    } else if (company.wantsTimestampTimers && toLocalDate(new Date(intent.createdAt)) > wire.spent_date) {
-      // Stopped after the midnight ending the day it ran on: Harvest refuses a range ending before it
-      // starts, so the hours it ran are written instead (the range then ends at 23:59).
+    // A start/end-time timer stopped after the midnight ending the day it ran on: Harvest refuses a
+    // range ending before it starts, so the hours it ran are written instead (the range ends at 23:59).
+    const byHours = !company.wantsTimestampTimers || toLocalDate(new Date(intent.createdAt)) > wire.spent_date;
+    if (byHours) {
       if (Math.abs(wire.hours - intent.hours) >= 0.01) wire = await context.call((client) => client.updateTimeEntry(id, { hours: intent.hours }));
-    } else if (company.wantsTimestampTimers) {
+    } else {
       const ended = clockOf(intent.createdAt, company.clock);
       if (wire.ended_time !== ended) wire = await context.call((client) => client.updateTimeEntry(id, { endedTime: ended }));
     }
