@@ -4,25 +4,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PendingChange, TimeEntry } from '../../../shared/domain';
 import { SIMULATOR_ACCOUNTS } from '../../simulator';
-import { harvestRequester } from '../../simulator/testing/harvestRequest';
 import { dispatch } from '../app/dispatch';
 import type { Harness } from '../app/testing/coreHarness';
-import { clockAt, drained, goOffline, signedIn } from './testing/queueHarness';
+import { allInHarvest as mine, clockAt, drained, goOffline, signedIn } from './testing/queueHarness';
 
 let harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.reverse()) await h.close();
   harnesses = [];
 });
-
-async function mine(h: Harness, accountId: number) {
-  const harvest = harvestRequester(h.sim, { accountId });
-  const me = (await harvest.get('/users/me')).body as { id: number };
-  const body = (await harvest.get(`/time_entries?user_id=${me.id}&per_page=2000`)).body as {
-    time_entries: Array<{ id: number; is_running: boolean; notes: string | null }>;
-  };
-  return body.time_entries;
-}
 
 async function backOnline(h: Harness): Promise<void> {
   h.sim.knobs.setOffline(false);

@@ -107,10 +107,15 @@ export interface HarvestEntry {
   ended_time: string | null;
 }
 
-/** My entries in Harvest with these notes, read straight from the simulator. */
-export async function inHarvest(h: Harness, notes: string, accountId: number = SIMULATOR_ACCOUNTS.duration): Promise<HarvestEntry[]> {
+/** All my entries in Harvest, read straight from the simulator. */
+export async function allInHarvest(h: Harness, accountId: number = SIMULATOR_ACCOUNTS.duration): Promise<HarvestEntry[]> {
   const harvest = harvestRequester(h.sim, { accountId });
   const me = (await harvest.get('/users/me')).body as { id: number };
-  const body = (await harvest.get(`/time_entries?user_id=${me.id}`)).body as { time_entries: HarvestEntry[] };
-  return body.time_entries.filter((entry) => entry.notes === notes);
+  const body = (await harvest.get(`/time_entries?user_id=${me.id}&per_page=2000`)).body as { time_entries: HarvestEntry[] };
+  return body.time_entries;
+}
+
+/** My entries in Harvest with these notes. */
+export async function inHarvest(h: Harness, notes: string, accountId: number = SIMULATOR_ACCOUNTS.duration): Promise<HarvestEntry[]> {
+  return (await allInHarvest(h, accountId)).filter((entry) => entry.notes === notes);
 }
